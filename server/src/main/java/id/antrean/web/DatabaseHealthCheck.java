@@ -1,0 +1,37 @@
+package id.antrean.web;
+
+import id.antrean.storage.Database;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+
+/** Readiness of the database: a real round trip, DOWN with the reason when it fails. */
+public final class DatabaseHealthCheck implements HealthCheck {
+    private final Database database;
+
+    public DatabaseHealthCheck(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public HealthCheckType type() {
+        return HealthCheckType.READINESS;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            String version = database.ping();
+            return HealthCheckResponse.builder().status(true).detail("version", version).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.builder().status(false)
+                    .detail("error", e.getClass().getSimpleName())
+                    .build();
+        }
+    }
+}

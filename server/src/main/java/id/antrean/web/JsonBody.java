@@ -1,0 +1,80 @@
+package id.antrean.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import id.antrean.domain.Text;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+
+/** Reads a request's JSON body with the checks every endpoint needs: type, size and syntax. */
+public final class JsonBody {
+    /** Largest body any endpoint accepts. */
+    public static final int MAX_BYTES = 16 * 1024;
+
+    private JsonBody() {
+    }
+
+    public static <T> T read(ServerRequest req, Class<T> type) {
+        JsonNode node = tree(req);
+        try {
+            return Json.MAPPER.treeToValue(node, type);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().getLast().getFieldName();
+            throw ApiError.badRequest("INVALID_JSON",
+                    Text.of("Isian tidak sesuai jenisnya" + (field == null ? "." : ": " + field + "."),
+                            "A field has the wrong type" + (field == null ? "." : ": " + field + ".")),
+                    field == null ? Map.of() : Map.of("field", field));
+        } catch (JsonProcessingException e) {
+            throw malformed();
+        }
+    }
+
+    public static JsonNode tree(ServerRequest req) {
+        String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        if (!type.toLowerCase().startsWith("application/json")) {
+            throw new ApiError(Status.UNSUPPORTED_MEDIA_TYPE_415, "UNSUPPORTED_MEDIA_TYPE",
+                    Text.of("Kirim data sebagai JSON (Content-Type: application/json).",
+                            "Send the data as JSON (Content-Type: application/json)."),
+                    Map.of("contentType", type));
+        }
+        long declared = req.headers().contentLength().orElse(-1L);
+        if (declared > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = req.content().inputStream()) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+        } catch (IOException e) {
+            throw malformed();
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw malformed();
+            }
+            return node;
+        } catch (IOException e) {
+            throw malformed();
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "BODY_TOO_LARGE",
+                Text.of("Data terlalu besar (paling banyak 16 KB).", "The request body is too large (16 KB at most)."),
+                Map.of("maxBytes", MAX_BYTES));
+    }
+
+    private static ApiError malformed() {
+        return ApiError.badRequest("MALFORMED_JSON",
+                Text.of("Data tidak dapat dibaca (JSON tidak sah).", "The request body is not valid JSON."), Map.of());
+    }
+}
