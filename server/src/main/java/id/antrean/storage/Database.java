@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
             migrate(dataSource);
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(() -> connection(dataSource))
-                    .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml"))))
+                    .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml")).get("statements")))
                     .build();
             TransactionRetry retry = new TransactionRetry(db.get("retry.attempts").asInt().orElse(8));
             LOG.info("Database in use: " + description);
@@ -110,10 +110,10 @@ public final class Database implements AutoCloseable {
         return retry.run(() -> work.apply(client.execute()));
     }
 
-    /** One real query; returns the server version. Throws when the database does not answer. */
+    /** One real query on the schema; returns its migration version. Throws when the database fails. */
     public String ping() {
-        return client.execute().get("SELECT VERSION() AS v")
-                .map(row -> row.column("v").get(String.class))
+        return client.execute().namedGet("schema-version")
+                .map(row -> row.column("version").get(String.class))
                 .orElseThrow();
     }
 

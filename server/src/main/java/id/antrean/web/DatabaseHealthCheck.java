@@ -1,5 +1,7 @@
 package id.antrean.web;
 
+import java.util.logging.Logger;
+
 import id.antrean.storage.Database;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
@@ -7,6 +9,7 @@ import io.helidon.health.HealthCheckType;
 
 /** Readiness of the database: a real round trip, DOWN with the reason when it fails. */
 public final class DatabaseHealthCheck implements HealthCheck {
+    private static final Logger LOG = Logger.getLogger(DatabaseHealthCheck.class.getName());
     private final Database database;
 
     public DatabaseHealthCheck(Database database) {
@@ -27,8 +30,9 @@ public final class DatabaseHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             String version = database.ping();
-            return HealthCheckResponse.builder().status(true).detail("version", version).build();
+            return HealthCheckResponse.builder().status(true).detail("schemaVersion", version).build();
         } catch (RuntimeException e) {
+            LOG.warning(() -> "Database health check failed: " + e);
             return HealthCheckResponse.builder().status(false)
                     .detail("error", e.getClass().getSimpleName())
                     .build();

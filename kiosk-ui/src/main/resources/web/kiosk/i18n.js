@@ -1,0 +1,338 @@
+// Every word the kiosk shows, in Indonesian (first, the office's language) and English.
+// Wording follows /shared/UI.md: "antrean", "loket", "protokol kesehatan", "masker",
+// "sarung tangan", "Kuota hari ini sudah penuh", "Silakan datang kembali".
+
+const STRINGS = {
+  id: {
+    appTitle: 'Antrean — Kios',
+    language: 'Bahasa',
+    back: 'Kembali',
+    next: 'Lanjut',
+    done: 'Selesai',
+    skip: 'Lewati',
+    yes: 'Ya',
+    no: 'Tidak',
+    selected: 'dipilih',
+    today: 'hari ini',
+    tryAgain: 'Coba lagi',
+    loading: 'Memuat…',
+    sending: 'Sedang memproses…',
+
+    welcomeTitle: 'Selamat datang',
+    welcomeLead: 'Ambil nomor antrean perekaman KTP-el (mendesak), atau lihat nomor WhatsApp untuk layanan lain.',
+    start: 'Sentuh untuk mulai',
+    openUntil: 'Buka hari ini sampai pukul {time}',
+    openNow: 'Buka',
+    closedNow: 'Tutup sekarang',
+    opensAgain: 'Buka lagi {date}, pukul {time}',
+    quotaLeft: 'Sisa kuota hari ini: {left} dari {limit}',
+    quotaFull: 'Kuota hari ini sudah penuh',
+    nextSlot: 'Jadwal kosong berikutnya: {when}',
+    noSlot: 'Belum ada jadwal kosong',
+    occupancy: 'Ruang tunggu: {present} dari {capacity} orang',
+    waitingOutside: 'Menunggu di luar: {n} orang',
+    offline: 'Tidak dapat terhubung ke server. Mencoba lagi…',
+    staffHelp: 'Perlu bantuan? Tanyakan kepada petugas.',
+
+    serviceTitle: 'Pilih layanan',
+    inOfficeTag: 'Di kantor ini — ambil nomor antrean',
+    whatsappHeading: 'Layanan lewat WhatsApp, tanpa datang ke kantor',
+    whatsappTag: 'Lewat WhatsApp',
+
+    waTitle: 'Kirim lewat WhatsApp',
+    waLead: 'Layanan ini tidak dilayani tatap muka. Kirim pesan WhatsApp ke nomor:',
+    waScan: 'Pindai kode QR dengan ponsel untuk membuka WhatsApp',
+    waSendTitle: 'Yang dikirim',
+    waSendService: 'Nama layanan: {service}',
+    waSendIdentity: 'Nama lengkap dan NIK',
+    waSendDocs: 'Foto dokumen persyaratan (misalnya KK, KTP-el, surat keterangan)',
+    waResult: 'Kabar pengambilan dokumen dikirim lewat WhatsApp. Tidak perlu nomor antrean.',
+    waMessage: 'Layanan: {service}',
+
+    reasonTitle: 'Apa keperluan mendesak Anda?',
+    reasonLead: 'Perekaman KTP-el di kantor hanya untuk keperluan mendesak.',
+
+    noteTitle: 'Tulis alasan Anda',
+    noteLabel: 'Alasan (paling banyak 200 huruf)',
+    noteCount: '{n} dari 200 huruf',
+    noteRequired: 'Tulis alasan singkat dulu.',
+    space: 'Spasi',
+    deleteChar: 'Hapus',
+
+    nikTitle: 'Masukkan NIK Anda',
+    nikLead: 'NIK adalah 16 angka di KTP-el atau Kartu Keluarga.',
+    nikLabel: 'NIK',
+    nikProgress: '{n} dari 16 angka',
+    nikComplete: 'Lengkap: 16 angka',
+    clearAll: 'Hapus semua',
+    deleteDigit: 'Hapus satu angka',
+
+    phoneTitle: 'Nomor WhatsApp Anda (boleh dilewati)',
+    phoneLead: 'Kami mengirim kabar antrean ke nomor ini.',
+    phoneLabel: 'Nomor HP',
+    phoneHint: 'Nomor HP dimulai 08 dan berisi 10–13 angka',
+    phoneValid: 'Nomor HP benar',
+    phoneSkip: 'Lewati — tanpa nomor HP',
+
+    priorityTitle: 'Apakah Anda termasuk kelompok prioritas?',
+    priorityLead: 'Kelompok prioritas dipanggil lebih dulu. Petugas akan memeriksa.',
+    priorityNone: 'Bukan / tidak ada',
+
+    checkTitle: 'Protokol kesehatan',
+    checkLead: 'Jawab setiap pertanyaan dengan jujur.',
+    checkAnswerAll: 'Jawab semua pertanyaan dulu.',
+    getTicket: 'Ambil nomor antrean',
+
+    ticketTitle: 'Nomor antrean Anda',
+    queueNumber: 'Nomor antrean',
+    waitOutside: 'Tunggu di luar sampai nomor Anda dipanggil masuk',
+    service: 'Layanan',
+    day: 'Tanggal',
+    slot: 'Jadwal',
+    position: 'Urutan',
+    positionValue: 'ke-{n}',
+    peopleAhead: '{n} orang di depan Anda',
+    estimated: 'Perkiraan dipanggil',
+    scanStatus: 'Pindai untuk melihat status antrean',
+    printing: 'Tiket sedang dicetak. Silakan ambil tiket Anda.',
+    reprint: 'Cetak ulang',
+    returnIn: 'Kembali ke awal dalam {n} detik',
+    bringPpe: 'Pakai masker dan sarung tangan saat masuk.',
+    comeOnDay: 'Datang pada {date}',
+    printedAt: 'Dicetak {date} {time}',
+
+    refusalTitle: 'Maaf, Anda belum dapat masuk',
+    refusalLead: 'Demi kesehatan bersama, perekaman KTP-el di kantor memerlukan protokol kesehatan.',
+    refusalNeeded: 'Yang diperlukan:',
+    refusalComeBack: 'Silakan datang kembali bila sudah siap. Tidak ada nomor antrean yang dibuat.',
+    need_MASK: 'Memakai masker',
+    need_GLOVES: 'Memakai sarung tangan',
+    need_NO_SYMPTOMS: 'Sehat: tidak demam, batuk, atau sesak napas. Bila sakit, periksakan diri dulu.',
+
+    quotaTitle: 'Kuota hari ini sudah penuh',
+    nextAvailable: 'Jadwal terdekat yang masih kosong: {date}, pukul {time}',
+    noneAvailable: 'Belum ada jadwal kosong dalam beberapa hari ke depan.',
+    comeBack: 'Silakan datang kembali',
+    bookDay: 'Pesan nomor untuk {date}',
+
+    closedTitle: 'Kantor sedang tutup',
+    bookDayLead: 'Anda dapat memesan nomor antrean untuk hari itu sekarang.',
+
+    alreadyTitle: 'Anda sudah punya nomor antrean',
+    alreadyLead: 'Satu NIK hanya dapat memiliki satu nomor antrean per hari. Ini nomor Anda:',
+
+    retryTitle: 'Koneksi terputus',
+    retryLead: 'Permintaan Anda belum sampai, atau jawabannya hilang. Tekan “Coba lagi”. Anda tidak akan mendapat dua nomor.',
+    retryFailed: 'Masih belum tersambung. Coba lagi sebentar lagi, atau minta bantuan petugas.',
+
+    errorTitle: 'Terjadi kesalahan',
+    errorGeneric: 'Silakan coba lagi atau minta bantuan petugas.',
+
+    idleWarn: 'Layar kembali ke awal dalam {n} detik. Sentuh layar untuk melanjutkan.',
+
+    state_BOOKED: 'Menunggu di luar',
+    state_ADMITTED: 'Silakan masuk ke ruang tunggu',
+
+    days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+    months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',
+      'September', 'Oktober', 'November', 'Desember'],
+  },
+  en: {
+    appTitle: 'Antrean — Kiosk',
+    language: 'Language',
+    back: 'Back',
+    next: 'Next',
+    done: 'Done',
+    skip: 'Skip',
+    yes: 'Yes',
+    no: 'No',
+    selected: 'selected',
+    today: 'today',
+    tryAgain: 'Try again',
+    loading: 'Loading…',
+    sending: 'Processing…',
+
+    welcomeTitle: 'Welcome',
+    welcomeLead: 'Get a queue number for urgent KTP-el recording, or find the WhatsApp number for other services.',
+    start: 'Touch to start',
+    openUntil: 'Open today until {time}',
+    openNow: 'Open',
+    closedNow: 'Closed now',
+    opensAgain: 'Opens {date} at {time}',
+    quotaLeft: "Today's quota left: {left} of {limit}",
+    quotaFull: "Today's quota is full",
+    nextSlot: 'Next free slot: {when}',
+    noSlot: 'No free slot yet',
+    occupancy: 'Waiting room: {present} of {capacity} people',
+    waitingOutside: 'Waiting outside: {n} people',
+    offline: 'Cannot reach the server. Trying again…',
+    staffHelp: 'Need help? Ask a staff member.',
+
+    serviceTitle: 'Choose a service',
+    inOfficeTag: 'At this office — get a queue number',
+    whatsappHeading: 'WhatsApp services, no office visit',
+    whatsappTag: 'Via WhatsApp',
+
+    waTitle: 'Send it via WhatsApp',
+    waLead: 'This service is not provided at the counter. Send a WhatsApp message to:',
+    waScan: 'Scan the QR code with your phone to open WhatsApp',
+    waSendTitle: 'What to send',
+    waSendService: 'The service: {service}',
+    waSendIdentity: 'Your full name and NIK',
+    waSendDocs: 'Photos of the required documents (e.g. KK, KTP-el, letters)',
+    waResult: 'You will be told on WhatsApp when to collect your document. No queue number needed.',
+    waMessage: 'Layanan: {service}',
+
+    reasonTitle: 'Why is it urgent?',
+    reasonLead: 'KTP-el recording at the office is for urgent needs only.',
+
+    noteTitle: 'Write your reason',
+    noteLabel: 'Reason (200 characters at most)',
+    noteCount: '{n} of 200 characters',
+    noteRequired: 'Please write a short reason first.',
+    space: 'Space',
+    deleteChar: 'Delete',
+
+    nikTitle: 'Enter your NIK',
+    nikLead: 'The NIK is the 16-digit number on your KTP-el or family card.',
+    nikLabel: 'NIK',
+    nikProgress: '{n} of 16 digits',
+    nikComplete: 'Complete: 16 digits',
+    clearAll: 'Clear',
+    deleteDigit: 'Delete one digit',
+
+    phoneTitle: 'Your WhatsApp number (optional)',
+    phoneLead: 'We send queue updates to this number.',
+    phoneLabel: 'Mobile number',
+    phoneHint: 'A mobile number starts with 08 and has 10–13 digits',
+    phoneValid: 'Number looks right',
+    phoneSkip: 'Skip — no mobile number',
+
+    priorityTitle: 'Do you belong to a priority group?',
+    priorityLead: 'Priority groups are called first. Staff will check.',
+    priorityNone: 'No / none',
+
+    checkTitle: 'Health protocol',
+    checkLead: 'Please answer each question honestly.',
+    checkAnswerAll: 'Please answer every question first.',
+    getTicket: 'Get queue number',
+
+    ticketTitle: 'Your queue number',
+    queueNumber: 'Queue number',
+    waitOutside: 'Wait outside until your number is called in',
+    service: 'Service',
+    day: 'Date',
+    slot: 'Time slot',
+    position: 'Position',
+    positionValue: 'no. {n}',
+    peopleAhead: '{n} people ahead of you',
+    estimated: 'Expected call',
+    scanStatus: 'Scan to see your queue status',
+    printing: 'Your ticket is printing. Please take it.',
+    reprint: 'Print again',
+    returnIn: 'Back to the start in {n} seconds',
+    bringPpe: 'Wear a mask and gloves when you come in.',
+    comeOnDay: 'Come on {date}',
+    printedAt: 'Printed {date} {time}',
+
+    refusalTitle: 'Sorry, you cannot come in yet',
+    refusalLead: 'To keep everyone safe, KTP-el recording at the office requires the health protocol.',
+    refusalNeeded: 'What you need:',
+    refusalComeBack: 'Please come back when you are ready. No queue number was issued.',
+    need_MASK: 'Wear a mask',
+    need_GLOVES: 'Wear gloves',
+    need_NO_SYMPTOMS: 'Be well: no fever, cough or shortness of breath. If you are ill, see a doctor first.',
+
+    quotaTitle: "Today's quota is full",
+    nextAvailable: 'Earliest free slot: {date} at {time}',
+    noneAvailable: 'There is no free slot in the next few days.',
+    comeBack: 'Please come back',
+    bookDay: 'Book a number for {date}',
+
+    closedTitle: 'The office is closed',
+    bookDayLead: 'You can book a queue number for that day now.',
+
+    alreadyTitle: 'You already have a queue number',
+    alreadyLead: 'One NIK can hold one queue number a day. This is yours:',
+
+    retryTitle: 'Connection lost',
+    retryLead: 'Your request did not get through, or the answer was lost. Press “Try again”. You will not get two numbers.',
+    retryFailed: 'Still not connected. Try again in a moment, or ask a staff member.',
+
+    errorTitle: 'Something went wrong',
+    errorGeneric: 'Please try again or ask a staff member.',
+
+    idleWarn: 'The screen goes back to the start in {n} seconds. Touch the screen to continue.',
+
+    state_BOOKED: 'Waiting outside',
+    state_ADMITTED: 'Please come into the waiting room',
+
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+      'September', 'October', 'November', 'December'],
+  },
+};
+
+export const LANGS = ['id', 'en'];
+let current = 'id';
+
+export function setLang(lang) {
+  current = LANGS.includes(lang) ? lang : 'id';
+  document.documentElement.lang = current;
+}
+
+export const lang = () => current;
+
+/** t('quotaLeft', {left: 3, limit: 50}); falls back to Indonesian, then to the key itself. */
+export function t(key, params = {}) {
+  const s = STRINGS[current][key] ?? STRINGS.id[key] ?? key;
+  return typeof s === 'string' ? s.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? '') : s;
+}
+
+export const has = (key) => key in STRINGS[current];
+
+/** A server-side {id, en} label in the current language. */
+export function pick(label) {
+  if (label == null) return '';
+  if (typeof label === 'string') return label;
+  return label[current] ?? label.id ?? label.en ?? '';
+}
+
+/** Server error body → message in the current language ("messages" first, then "message"). */
+export function errorText(body) {
+  return (body && (pick(body.messages) || body.message)) || t('errorGeneric');
+}
+
+/** "2026-12-01" → "Selasa, 1 Desember 2026" (weekday computed in UTC: the date has no zone). */
+export function fmtDate(isoDay) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay || '');
+  if (!m) return isoDay || '';
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  const weekday = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return `${t('days')[weekday]}, ${d} ${t('months')[mo - 1]} ${y}`;
+}
+
+/** An ISO instant → "09:40" on a 24-hour clock in the office's zone (WIB for OKI). */
+export function fmtTime(iso, timeZone) {
+  const date = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+      .format(date);
+  } catch {
+    return date.toTimeString().slice(0, 5);
+  }
+}
+
+/** An ISO instant → "YYYY-MM-DD" in the office's zone. */
+export function isoDayIn(date, timeZone) {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })
+      .format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** Slot {start, end} → "09:00–09:30". */
+export const fmtSlot = (slot) => (slot ? [slot.start, slot.end].filter(Boolean).join('–') : '');

@@ -1,0 +1,45 @@
+package id.antrean.support;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import id.antrean.Antrean;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/** Starts a real Antrean node for a test: real HTTP on a free port, a real MariaDB behind it. */
+public final class TestServer {
+    private TestServer() {
+    }
+
+    /** A node on the test class's database, with extra config keys on top of application.yaml. */
+    public static Antrean start(TestDatabase.Db db, Clock clock, Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("db.connection.url", db.url());
+        overrides.put("db.connection.username", db.user());
+        overrides.put("db.connection.password", db.password());
+        overrides.put("antrean.admin.password", "admin-password-for-tests");
+        overrides.putAll(extra);
+        return start(overrides, clock);
+    }
+
+    public static Antrean start(TestDatabase.Db db, Clock clock) {
+        return start(db, clock, Map.of());
+    }
+
+    /** A node configured only by the given keys over application.yaml (e.g. the embedded default). */
+    public static Antrean start(Map<String, String> overrides, Clock clock) {
+        Map<String, String> all = new HashMap<>();
+        all.put("server.port", "0");
+        all.put("server.host", "127.0.0.1");
+        all.putAll(overrides);
+        Config config = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(all))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+        return Antrean.start(config, clock);
+    }
+}
