@@ -1,15 +1,34 @@
 package id.antrean;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Logger;
 
+import id.antrean.app.CounterDesk;
+import id.antrean.app.OfficeAdmin;
+import id.antrean.app.Offices;
+import id.antrean.app.Secrets;
+import id.antrean.app.StaffAccounts;
+import id.antrean.app.TicketDesk;
+import id.antrean.app.WaitingRoom;
 import id.antrean.storage.Database;
+import id.antrean.storage.EventStore;
+import id.antrean.storage.IdempotencyStore;
+import id.antrean.storage.OfficeStore;
+import id.antrean.storage.SessionStore;
+import id.antrean.storage.StaffStore;
+import id.antrean.storage.TicketStore;
+import id.antrean.web.AuthApi;
+import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
+import id.antrean.web.OfficeApi;
+import id.antrean.web.StaffApi;
+import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
+import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -19,17 +38,41 @@ public final class Antrean implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Antrean.class.getName());
 
     private final Database database;
+    private final WaitingRoom room;
     private final WebServer server;
 
-    private Antrean(Database database, WebServer server) {
+    private Antrean(Database database, WaitingRoom room, WebServer server) {
         this.database = database;
+        this.room = room;
         this.server = server;
     }
 
     /** Opens the database (embedded unless configured), migrates it and starts serving. */
     public static Antrean start(Config config, Clock clock) {
         Database database = Database.open(config.get("db"));
+        WaitingRoom room = null;
         try {
+            Config app = config.get("antrean");
+            EventStore events = new EventStore(database);
+            OfficeStore officeStore = new OfficeStore(database, events);
+            TicketStore tickets = new TicketStore(database, events);
+            Offices offices = new Offices(officeStore);
+            room = new WaitingRoom(tickets, officeStore, clock);
+            String nikSecret = app.get("nik.secret").asString().orElseThrow();
+            if (nikSecret.startsWith("change-me")) {
+                LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
+            }
+            TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
+                    new Secrets(nikSecret), clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
+            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
+            OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
+            StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
+                    app.get("login.failures").asInt().orElse(5),
+                    Duration.ofMinutes(app.get("login.lock.minutes").asInt().orElse(15)),
+                    Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
+            accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
+            StaffGuard guard = new StaffGuard(accounts);
+            boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
@@ -40,19 +83,30 @@ public final class Antrean implements AutoCloseable {
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())
-                    .routing(routing -> routing(routing, config, database, clock))
+                    .routing(routing -> {
+                        ErrorHandling.register(routing);
+                        routing.register("/api/v1", new TicketApi(desk, offices),
+                                        new OfficeApi(offices, desk, counters, admin, events, guard),
+                                        new CounterApi(counters, offices, guard))
+                                .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
+                                .register("/api/v1/staff", new StaffApi(accounts, guard));
+                        StaticUi.register(routing);
+                    })
                     .build()
                     .start();
-            return new Antrean(database, server);
+            if (!server.isRunning() || server.port() < 0) {
+                server.stop();
+                throw new IllegalStateException("The web server could not listen on its port (in use?)");
+            }
+            room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
+            return new Antrean(database, room, server);
         } catch (RuntimeException e) {
+            if (room != null) {
+                room.close();
+            }
             database.close();
             throw e;
         }
-    }
-
-    private static void routing(HttpRouting.Builder routing, Config config, Database database, Clock clock) {
-        ErrorHandling.register(routing);
-        StaticUi.register(routing);
     }
 
     public int port() {
@@ -66,6 +120,7 @@ public final class Antrean implements AutoCloseable {
     /** Stops taking requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        room.close();
         server.stop();
         database.close();
         LOG.info("Antrean stopped");

@@ -35,17 +35,17 @@ CREATE TABLE day_counter (
     PRIMARY KEY (office_id, service, day)
 ) ENGINE=InnoDB;
 
--- How many tickets each slot of a day holds. slot_minutes keeps slots of an older layout apart.
+-- How many tickets each slot of a day holds. The layout number changes with the opening hours or
+-- the slot length, so slots of an older layout are never mixed with the current ones.
 CREATE TABLE slot_usage (
     office_id     VARCHAR(32)  NOT NULL,
     service       VARCHAR(64)  NOT NULL,
     day           DATE         NOT NULL,
+    layout        INT          NOT NULL,
     start_min     SMALLINT     NOT NULL,
     end_min       SMALLINT     NOT NULL,
-    slot_minutes  SMALLINT     NOT NULL,
     used          INT          NOT NULL DEFAULT 0,
-    PRIMARY KEY (office_id, service, day, start_min),
-    KEY ix_slot_free (office_id, service, day, slot_minutes, end_min)
+    PRIMARY KEY (office_id, service, day, layout, start_min)
 ) ENGINE=InnoDB;
 
 CREATE TABLE ticket (
@@ -54,9 +54,11 @@ CREATE TABLE ticket (
     office_id       VARCHAR(32)  NOT NULL,
     service         VARCHAR(64)  NOT NULL,
     day             DATE         NOT NULL,
+    ticket_prefix   VARCHAR(4)   NOT NULL,
     number          INT          NULL,
     slot_start_min  SMALLINT     NULL,
     slot_end_min    SMALLINT     NULL,
+    slot_layout     INT          NULL,
     state           VARCHAR(16)  NOT NULL,
     priority_group  VARCHAR(16)  NULL,
     priority_rank   TINYINT      NOT NULL,
@@ -71,6 +73,8 @@ CREATE TABLE ticket (
     phone           VARCHAR(20)  NULL,
     channel         VARCHAR(16)  NOT NULL,
     counter_id      VARCHAR(16)  NULL,
+    -- Set while the ticket is CALLED or SERVING: one resident at a counter at a time.
+    active_counter  VARCHAR(16)  NULL,
     recalls         INT          NOT NULL DEFAULT 0,
     refuse_reason   VARCHAR(200) NULL,
     temperature_c   DECIMAL(4,1) NULL,
@@ -82,6 +86,7 @@ CREATE TABLE ticket (
     UNIQUE KEY uq_ticket_token (token),
     UNIQUE KEY uq_ticket_number (office_id, service, day, number),
     UNIQUE KEY uq_ticket_active_nik (office_id, day, active_nik_hash),
+    UNIQUE KEY uq_ticket_active_counter (office_id, day, active_counter),
     KEY ix_ticket_queue (office_id, day, state, priority_rank, slot_start_min, number),
     CONSTRAINT fk_ticket_office FOREIGN KEY (office_id) REFERENCES office (id)
 ) ENGINE=InnoDB;

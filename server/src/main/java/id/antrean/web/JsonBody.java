@@ -21,7 +21,11 @@ public final class JsonBody {
     }
 
     public static <T> T read(ServerRequest req, Class<T> type) {
-        JsonNode node = tree(req);
+        return convert(tree(req), type);
+    }
+
+    /** Maps an already read body onto a type; a field of the wrong type is a 400 naming it. */
+    public static <T> T convert(JsonNode node, Class<T> type) {
         try {
             return Json.MAPPER.treeToValue(node, type);
         } catch (MismatchedInputException e) {

@@ -16,6 +16,18 @@ public final class StaticUi {
                     .welcome("index.html")
                     .build()));
         }
+        // The resident's page: one HTML file for every ticket token; the page reads the token from its URL.
+        routing.get("/t/{token}", (req, res) -> {
+            try (var in = StaticUi.class.getClassLoader().getResourceAsStream("web/ticket/index.html")) {
+                if (in == null) {
+                    res.status(io.helidon.http.Status.NOT_FOUND_404).send();
+                    return;
+                }
+                res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+                res.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-cache");
+                res.send(in.readAllBytes());
+            }
+        });
         routing.get("/", (req, res) -> {
             res.status(io.helidon.http.Status.FOUND_302);
             res.header(io.helidon.http.HeaderNames.LOCATION, "/kiosk/?office=oki");

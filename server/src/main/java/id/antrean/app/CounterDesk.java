@@ -1,0 +1,154 @@
+package id.antrean.app;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import id.antrean.domain.Counter;
+import id.antrean.domain.Office;
+import id.antrean.domain.PpePolicy;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.Rejection;
+import id.antrean.domain.RejectionCode;
+import id.antrean.domain.Text;
+import id.antrean.domain.Ticket;
+import id.antrean.domain.TicketState;
+import id.antrean.storage.TicketStore;
+
+/** The staff side: calling residents to a counter (loket), serving them and closing their tickets. */
+public final class CounterDesk {
+    public static final int MAX_REASON = 200;
+
+    private final Offices offices;
+    private final TicketStore tickets;
+    private final WaitingRoom room;
+    private final TicketDesk desk;
+    private final Clock clock;
+
+    public CounterDesk(Offices offices, TicketStore tickets, WaitingRoom room, TicketDesk desk, Clock clock) {
+        this.offices = offices;
+        this.tickets = tickets;
+        this.room = room;
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    /** Calls the next admitted resident to the counter; empty when the waiting room is empty. */
+    public Optional<TicketStatus> callNext(String officeId, String counterId, String actor) {
+        Office office = offices.get(officeId);
+        Counter counter = counter(office, counterId);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(office.zone()).toLocalDate();
+        Optional<Ticket> current = tickets.atCounter(officeId, today, counterId);
+        if (current.isPresent()) {
+            throw new Rejected(busy(counter, current.get()));
+        }
+        room.admit(office);
+        try {
+            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now)
+                    .map(t -> desk.status(office, t));
+        } catch (TicketStore.CounterBusy e) {
+            Ticket other = tickets.atCounter(officeId, today, counterId).orElseThrow(() -> e);
+            throw new Rejected(busy(counter, other));
+        }
+    }
+
+    public TicketStatus recall(long ticketId, String actor) {
+        return change(ticketId, TicketState.CALLED, "TICKET_RECALLED", actor, (tx, t) -> {
+            TicketStore.recall(tx, t, clock.instant());
+            return Map.of("recalls", t.recalls() + 1);
+        });
+    }
+
+    /** Staff have checked mask and gloves (and maybe temperature): recording starts. */
+    public TicketStatus start(long ticketId, Map<String, Boolean> ppe, BigDecimal temperatureC, String actor) {
+        PpePolicy.check(ppe, temperatureC).ifPresent(r -> {
+            throw new Rejected(r);
+        });
+        return change(ticketId, TicketState.SERVING, "TICKET_SERVING", actor, (tx, t) -> {
+            TicketStore.serve(tx, t, temperatureC, clock.instant());
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("temperatureMeasured", temperatureC != null);
+            return extra;
+        });
+    }
+
+    public TicketStatus complete(long ticketId, String actor) {
+        return finish(ticketId, TicketState.DONE, null, actor);
+    }
+
+    /** Not there after being called at least once. */
+    public TicketStatus noShow(long ticketId, String actor) {
+        return finish(ticketId, TicketState.NO_SHOW, null, actor);
+    }
+
+    /** Turned away at the counter, e.g. for missing PPE or symptoms; the reason is kept. */
+    public TicketStatus refuse(long ticketId, String reason, String actor) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new Rejected(Rejection.of(RejectionCode.INVALID_REQUEST,
+                    Text.of("Alasan penolakan wajib diisi, paling banyak " + MAX_REASON + " karakter.",
+                            "A refusal needs a reason of at most " + MAX_REASON + " characters."),
+                    Map.of("field", "reason")));
+        }
+        return finish(ticketId, TicketState.REFUSED, reason.strip(), actor);
+    }
+
+    private TicketStatus finish(long ticketId, TicketState outcome, String reason, String actor) {
+        TicketStatus status = change(ticketId, outcome, "TICKET_FINISHED", actor, (tx, t) -> {
+            TicketStore.finish(tx, t, outcome, reason, clock.instant());
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("outcome", outcome.name());
+            if (reason != null) {
+                extra.put("reason", reason);
+            }
+            return extra;
+        });
+        room.admit(offices.get(status.ticket().officeId()));
+        return status;
+    }
+
+    private TicketStatus change(long ticketId, TicketState target, String event, String actor, TicketStore.Change step) {
+        Ticket ticket = tickets.byId(ticketId).orElseThrow(() -> new Rejected(TicketDesk.notFound()));
+        Ticket after = tickets.transition(ticket.id(), target, event, actor, clock.instant(), step);
+        return desk.status(offices.get(after.officeId()), after);
+    }
+
+    /** Today's tickets of an office, in queue order, for the staff console. */
+    public List<TicketStatus> queue(String officeId) {
+        Office office = offices.get(officeId);
+        LocalDate today = clock.instant().atZone(office.zone()).toLocalDate();
+        List<TicketStatus> queue = new java.util.ArrayList<>();
+        int waitingAhead = 0;
+        for (Ticket t : tickets.day(officeId, today)) {
+            boolean waiting = t.state() == TicketState.BOOKED || t.state() == TicketState.ADMITTED;
+            queue.add(waiting ? desk.waiting(office, t, waitingAhead) : desk.status(office, t));
+            if (waiting) {
+                waitingAhead++;
+            }
+        }
+        return queue;
+    }
+
+    public Ticket ticket(long id) {
+        return tickets.byId(id).orElseThrow(() -> new Rejected(TicketDesk.notFound()));
+    }
+
+    private static Counter counter(Office office, String counterId) {
+        return office.settings().counter(counterId).orElseThrow(() -> new Rejected(Rejection.of(
+                RejectionCode.COUNTER_NOT_FOUND, Text.of("Loket tidak dikenal: " + counterId + ".",
+                        "No such counter: " + counterId + "."), Map.of("counter", counterId))));
+    }
+
+    private static Rejection busy(Counter counter, Ticket current) {
+        return Rejection.of(RejectionCode.COUNTER_BUSY,
+                Text.of(counter.name() + " masih melayani " + current.number() + ". Selesaikan dulu tiket itu.",
+                        counter.name() + " still has " + current.number() + ". Close that ticket first."),
+                Map.of("counter", counter.id(), "ticketId", current.id(), "number", current.number(),
+                        "state", current.state().name()));
+    }
+}

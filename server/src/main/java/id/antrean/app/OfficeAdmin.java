@@ -1,0 +1,35 @@
+package id.antrean.app;
+
+import java.time.Clock;
+
+import id.antrean.domain.Office;
+import id.antrean.domain.OfficeSettings;
+import id.antrean.storage.OfficeStore;
+
+/** Changing how an office runs: its settings, audited and in force for the next request. */
+public final class OfficeAdmin {
+    private final Offices offices;
+    private final OfficeStore store;
+    private final WaitingRoom room;
+    private final Clock clock;
+
+    public OfficeAdmin(Offices offices, OfficeStore store, WaitingRoom room, Clock clock) {
+        this.offices = offices;
+        this.store = store;
+        this.room = room;
+        this.clock = clock;
+    }
+
+    public OfficeSettings settings(String officeId) {
+        return offices.get(officeId).settings();
+    }
+
+    public OfficeSettings update(String officeId, OfficeSettings settings, String actor) {
+        offices.get(officeId);
+        store.updateSettings(officeId, settings, actor, clock.instant());
+        Office updated = offices.get(officeId);
+        // A larger room or longer hours may let people in right away.
+        room.admit(updated);
+        return updated.settings();
+    }
+}

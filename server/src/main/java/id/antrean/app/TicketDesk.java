@@ -1,0 +1,321 @@
+package id.antrean.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.antrean.domain.BookingDay;
+import id.antrean.domain.CallEstimate;
+import id.antrean.domain.HealthProtocolPolicy;
+import id.antrean.domain.InOfficePolicy;
+import id.antrean.domain.NikPolicy;
+import id.antrean.domain.NikRegionPolicyMode;
+import id.antrean.domain.Office;
+import id.antrean.domain.OfficeSettings;
+import id.antrean.domain.OpeningHoursPolicy;
+import id.antrean.domain.IssueRequest;
+import id.antrean.domain.QuotaPolicy;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.Rejection;
+import id.antrean.domain.RejectionCode;
+import id.antrean.domain.Service;
+import id.antrean.domain.SlotPlan;
+import id.antrean.domain.Text;
+import id.antrean.domain.Ticket;
+import id.antrean.domain.TicketState;
+import id.antrean.domain.UrgencyPolicy;
+import id.antrean.storage.EventStore;
+import id.antrean.storage.IdempotencyStore;
+import id.antrean.storage.TicketStore;
+
+/**
+ * The residents' side of the queue: issuing tickets under the office's rules, following one, and
+ * cancelling it.
+ */
+public final class TicketDesk {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Offices offices;
+    private final TicketStore tickets;
+    private final IdempotencyStore idempotency;
+    private final EventStore events;
+    private final WaitingRoom room;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final Duration perResident;
+    private final id.antrean.storage.Database db;
+
+    public TicketDesk(Offices offices, TicketStore tickets, IdempotencyStore idempotency, EventStore events,
+                      WaitingRoom room, Secrets secrets, Clock clock, Duration perResident, id.antrean.storage.Database db) {
+        this.offices = offices;
+        this.tickets = tickets;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.room = room;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.perResident = perResident;
+        this.db = db;
+    }
+
+    /**
+     * Issues a ticket if every rule allows it. With an idempotency key, a repeated request gets the
+     * answer of the first one and never a second ticket.
+     */
+    public IssueOutcome issue(String officeId, IssueRequest request, String idempotencyKey, byte[] requestHash) {
+        Office office = offices.get(officeId);
+        if (idempotencyKey != null) {
+            Optional<IdempotencyStore.Stored> stored = idempotency.find(officeId, idempotencyKey);
+            if (stored.isPresent()) {
+                return replay(office, stored.get(), requestHash);
+            }
+        }
+        Instant now = clock.instant();
+        Attempt attempt = check(office, request, now);
+        if (attempt.rejection() != null) {
+            if (attempt.rejection().code() == RejectionCode.HEALTH_PROTOCOL) {
+                countHealthRefusal(office, request, attempt.rejection(), now);
+            }
+            return refuse(office, idempotencyKey, requestHash, attempt.rejection(), now);
+        }
+        Service service = attempt.service();
+        BookingDay day = attempt.day();
+        OfficeSettings settings = office.settings();
+        byte[] nikHash = secrets.nikHash(officeId, request.nik());
+        TicketStore.NewTicket fresh = new TicketStore.NewTicket(Secrets.token(18), officeId, service.code(),
+                service.ticketPrefix(), day.day(), request.priorityGroup(), request.urgencyReason(),
+                blankToNull(request.urgencyNote()), nikHash, request.nik().substring(12),
+                settings.nikRegionPolicy() == NikRegionPolicyMode.WARN && NikPolicy.outsideRegion(request.nik(), office.nikRegion()),
+                blankToNull(request.name()), blankToNull(request.phone()), request.channel(), now);
+        SlotPlan plan = SlotPlan.of(settings, day.day());
+        TicketStore.Capacity capacity = new TicketStore.Capacity(settings.quota(service.code()), settings.slotCapacity(),
+                plan, day.fromMinute());
+        TicketStore.IdempotencyClaim claim = idempotencyKey == null ? null
+                : new TicketStore.IdempotencyClaim(idempotencyKey, requestHash);
+        Ticket ticket;
+        try {
+            ticket = tickets.issue(fresh, capacity, claim);
+        } catch (TicketStore.NikTaken e) {
+            Optional<Ticket> existing = tickets.activeForNik(officeId, day.day(), nikHash);
+            if (existing.isEmpty()) {
+                // It ended between our insert and this read: the request may simply be sent again.
+                return issue(officeId, request, idempotencyKey, requestHash);
+            }
+            return alreadyHasTicket(office, existing.get());
+        } catch (TicketStore.KeyTaken e) {
+            return replay(office, idempotency.find(officeId, idempotencyKey).orElseThrow(), requestHash);
+        } catch (TicketStore.NoCapacity e) {
+            return refuse(office, idempotencyKey, requestHash, full(office, service, day.day(), now), now);
+        }
+        if (day.today()) {
+            room.admit(office);
+            ticket = tickets.byId(ticket.id()).orElse(ticket);
+        }
+        return new IssueOutcome.Issued(status(office, ticket));
+    }
+
+    /** The checks that need no database, in the order a resident meets them at the kiosk. */
+    private Attempt check(Office office, IssueRequest request, Instant now) {
+        Optional<Service> service = office.service(request.service());
+        if (service.isEmpty()) {
+            return Attempt.refused(InOfficePolicy.unknown(request.service()));
+        }
+        Optional<Rejection> rejection = InOfficePolicy.check(service.get())
+                .or(() -> UrgencyPolicy.check(office.settings(), request.urgencyReason(), request.urgencyNote()))
+                .or(() -> NikPolicy.check(request.nik(), today(office, now)))
+                .or(() -> NikPolicy.checkRegion(request.nik(), office.nikRegion(), office.settings().nikRegionPolicy()))
+                .or(() -> HealthProtocolPolicy.check(office.settings().checklist(), request.checklist()));
+        if (rejection.isPresent()) {
+            return Attempt.refused(rejection.get());
+        }
+        OpeningHoursPolicy.Result hours = OpeningHoursPolicy.check(office.settings(), office.zone(), now, request.day());
+        if (!hours.isAllowed()) {
+            return Attempt.refused(hours.rejection());
+        }
+        if (SlotPlan.of(office.settings(), hours.day().day()).notEndedAt(hours.day().fromMinute()).isEmpty()) {
+            return Attempt.refused(full(office, service.get(), hours.day().day(), now));
+        }
+        return new Attempt(service.get(), hours.day(), null);
+    }
+
+    private record Attempt(Service service, BookingDay day, Rejection rejection) {
+        static Attempt refused(Rejection rejection) {
+            return new Attempt(null, null, rejection);
+        }
+    }
+
+    /** QUOTA_FULL with the earliest slot still bookable from now on, within the booking horizon. */
+    Rejection full(Office office, Service service, LocalDate day, Instant now) {
+        OfficeSettings settings = office.settings();
+        ZonedDateTime local = now.atZone(office.zone());
+        LocalDate today = local.toLocalDate();
+        int minute = local.getHour() * 60 + local.getMinute();
+        for (int d = 0; d <= settings.bookingHorizonDays(); d++) {
+            LocalDate candidate = today.plusDays(d);
+            if (d == 0 && !OpeningHoursPolicy.isOpen(settings, office.zone(), now)) {
+                continue;
+            }
+            SlotPlan plan = SlotPlan.of(settings, candidate);
+            if (plan.isEmpty()) {
+                continue;
+            }
+            TicketStore.DayAvailability a = tickets.availability(office.id(), service.code(), candidate, plan,
+                    d == 0 ? minute : -1, settings.slotCapacity());
+            if (a.issued() < settings.quota(service.code()) && a.firstFreeSlot() != null) {
+                return QuotaPolicy.full(day, candidate, a.firstFreeSlot());
+            }
+        }
+        return QuotaPolicy.full(day, null, null);
+    }
+
+    private IssueOutcome alreadyHasTicket(Office office, Ticket existing) {
+        TicketStatus status = status(office, existing);
+        return new IssueOutcome.AlreadyHasTicket(Rejection.of(RejectionCode.ALREADY_HAS_TICKET,
+                Text.of("NIK ini sudah memiliki nomor antrean hari itu: " + existing.number() + ".",
+                        "This NIK already has a queue number that day: " + existing.number() + "."),
+                Map.of("number", existing.number())), status);
+    }
+
+    private IssueOutcome refuse(Office office, String key, byte[] requestHash, Rejection rejection, Instant now) {
+        if (key != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", rejection.code().name());
+            body.put("message", Map.of("id", rejection.message().id(), "en", rejection.message().en()));
+            body.put("details", rejection.details());
+            try {
+                idempotency.keep(office.id(), key, requestHash, 0, MAPPER.writeValueAsString(body), now);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new IssueOutcome.Refused(rejection);
+    }
+
+    private IssueOutcome replay(Office office, IdempotencyStore.Stored stored, byte[] requestHash) {
+        if (!stored.sameRequest(requestHash)) {
+            return new IssueOutcome.Refused(Rejection.of(RejectionCode.IDEMPOTENCY_KEY_REUSED,
+                    Text.of("Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+                            "This Idempotency-Key was already used for a different request."), Map.of()));
+        }
+        try {
+            JsonNode body = MAPPER.readTree(stored.response());
+            if (stored.status() == 201) {
+                Ticket ticket = tickets.byId(body.get("ticketId").asLong()).orElseThrow();
+                return new IssueOutcome.Issued(status(office, ticket));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = MAPPER.convertValue(body.get("details"), Map.class);
+            return new IssueOutcome.Refused(Rejection.of(RejectionCode.valueOf(body.get("code").asText()),
+                    Text.of(body.get("message").get("id").asText(), body.get("message").get("en").asText()), details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored idempotent response is not JSON", e);
+        }
+    }
+
+    /** Refused at the door for the health protocol: counted for the reports, with no personal data. */
+    private void countHealthRefusal(Office office, IssueRequest request, Rejection rejection, Instant now) {
+        db.inTransaction(tx -> {
+            events.append(tx, office.id(), "HEALTH_REFUSED", null, null, Map.of(
+                    "service", String.valueOf(request.service()),
+                    "missing", rejection.details().get("missing"),
+                    "channel", request.channel().name()), now);
+            return null;
+        });
+    }
+
+    public Optional<TicketStatus> status(String token) {
+        return tickets.byToken(token).map(t -> status(offices.get(t.officeId()), t));
+    }
+
+    /** Where the ticket stands now; position and estimate only while it still waits. */
+    public TicketStatus status(Office office, Ticket ticket) {
+        var counter = ticket.counterId() == null ? null : office.settings().counter(ticket.counterId()).orElse(null);
+        if (ticket.state() != TicketState.BOOKED && ticket.state() != TicketState.ADMITTED) {
+            return new TicketStatus(ticket, 0, 0, null, counter);
+        }
+        return waiting(office, ticket, tickets.peopleAhead(ticket));
+    }
+
+    /** Status of a waiting ticket with a known number of people ahead of it. */
+    TicketStatus waiting(Office office, Ticket ticket, int ahead) {
+        var counter = ticket.counterId() == null ? null : office.settings().counter(ticket.counterId()).orElse(null);
+        Instant estimate = CallEstimate.at(clock.instant(), office.zone(), ticket.day(), ticket.slot(), ahead,
+                office.settings().counters().size(), perResident);
+        return new TicketStatus(ticket, ahead + 1, ahead, estimate, counter);
+    }
+
+    /** A resident cancels their own ticket (known by its token) while not yet called. */
+    public TicketStatus cancel(String token) {
+        Ticket ticket = tickets.byToken(token).orElseThrow(() -> new Rejected(notFound()));
+        Office office = offices.get(ticket.officeId());
+        Ticket after = tickets.transition(ticket.id(), TicketState.CANCELLED, "TICKET_CANCELLED", null, clock.instant(),
+                (tx, locked) -> {
+                    TicketStore.finish(tx, locked, TicketState.CANCELLED, null, clock.instant());
+                    return Map.of("outcome", TicketState.CANCELLED.name());
+                });
+        room.admit(office);
+        return status(office, after);
+    }
+
+    public static Rejection notFound() {
+        return Rejection.of(RejectionCode.TICKET_NOT_FOUND,
+                Text.of("Tiket tidak ditemukan.", "No such ticket."), Map.of());
+    }
+
+    /** What the kiosk shows before anyone touches it: open or not, quota left, next free slot. */
+    public record KioskInfo(Office office, LocalDate today, ZonedDateTime now, boolean open,
+                            java.time.LocalDateTime opensAt, String closesAt, int issued, int limit,
+                            LocalDate nextFreeDay, Integer nextFreeSlot, int present, int waitingOutside) {
+    }
+
+    public KioskInfo kiosk(String officeId) {
+        Office office = offices.get(officeId);
+        Instant now = clock.instant();
+        ZonedDateTime local = now.atZone(office.zone());
+        LocalDate today = local.toLocalDate();
+        OfficeSettings settings = office.settings();
+        boolean open = OpeningHoursPolicy.isOpen(settings, office.zone(), now);
+        int minute = local.getHour() * 60 + local.getMinute();
+        String closesAt = open ? settings.hoursOn(today).stream()
+                .filter(i -> i.open().toSecondOfDay() / 60 <= minute && minute < i.close().toSecondOfDay() / 60)
+                .map(i -> i.close().toString()).findFirst().orElse(null) : null;
+        Service inOffice = office.services().stream().filter(Service::inOffice).findFirst().orElse(null);
+        int issued = 0;
+        int limit = 0;
+        LocalDate freeDay = null;
+        Integer freeSlot = null;
+        if (inOffice != null) {
+            limit = settings.quota(inOffice.code());
+            issued = tickets.availability(officeId, inOffice.code(), today, SlotPlan.of(settings, today), minute,
+                    settings.slotCapacity()).issued();
+            Rejection next = full(office, inOffice, today, now);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> nextAvailable = (Map<String, Object>) next.details().get("nextAvailable");
+            if (nextAvailable != null) {
+                freeDay = LocalDate.parse((String) nextAvailable.get("day"));
+                String hhmm = (String) nextAvailable.get("slotStart");
+                freeSlot = Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3));
+            }
+        }
+        TicketStore.RoomCounts counts = tickets.roomCounts(officeId, today, minute);
+        return new KioskInfo(office, today, local, open,
+                open ? null : OpeningHoursPolicy.nextOpening(settings, office.zone(), now).orElse(null),
+                closesAt, issued, limit, freeDay, freeSlot, counts.present(), counts.outside());
+    }
+
+    private static LocalDate today(Office office, Instant now) {
+        return now.atZone(office.zone()).toLocalDate();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,21 @@
+package id.antrean.domain;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** What a resident asks for at the kiosk (or another channel) to get a ticket. */
+public record IssueRequest(
+        String service,
+        String nik,
+        String urgencyReason,
+        String urgencyNote,
+        Map<String, Boolean> checklist,
+        PriorityGroup priorityGroup,
+        LocalDate day,
+        String phone,
+        String name,
+        Channel channel) {
+    public IssueRequest {
+        checklist = checklist == null ? Map.of() : Map.copyOf(checklist);
+    }
+}

@@ -1,0 +1,23 @@
+package id.antrean.domain;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Staff passwords: long enough to resist guessing, short enough to type with gloves on. */
+public final class PasswordPolicy {
+    public static final int MIN_LENGTH = 10;
+    public static final int MAX_LENGTH = 128;
+
+    private PasswordPolicy() {
+    }
+
+    public static Optional<Rejection> check(String password) {
+        if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+            return Optional.of(Rejection.of(RejectionCode.INVALID_PASSWORD,
+                    Text.of("Kata sandi harus " + MIN_LENGTH + " sampai " + MAX_LENGTH + " karakter.",
+                            "The password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters."),
+                    Map.of("minLength", MIN_LENGTH, "maxLength", MAX_LENGTH)));
+        }
+        return Optional.empty();
+    }
+}

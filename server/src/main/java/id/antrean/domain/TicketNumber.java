@@ -1,0 +1,11 @@
+package id.antrean.domain;
+
+/** How a queue number (nomor antrean) is written: prefix, dash, at least three digits ("A-007"). */
+public final class TicketNumber {
+    private TicketNumber() {
+    }
+
+    public static String format(String prefix, int number) {
+        return prefix + "-" + String.format("%03d", number);
+    }
+}

@@ -1,0 +1,60 @@
+package id.antrean.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+
+/**
+ * The event feed: one row per state change, written in the transaction that makes the change.
+ * Payloads carry no personal data (no NIK, name or phone).
+ */
+public final class EventStore {
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final Database db;
+
+    public EventStore(Database db) {
+        this.db = db;
+    }
+
+    /** An event as read back from the feed. */
+    public record Event(long id, String officeId, String type, Long ticketId, String actor, JsonNode payload,
+                        Instant createdAt) {
+    }
+
+    public void append(DbExecute tx, String officeId, String type, Long ticketId, String actor,
+                       Map<String, ?> payload, Instant at) {
+        try {
+            tx.namedInsert("event-insert", officeId, type, ticketId, actor, MAPPER.writeValueAsString(payload), Rows.ts(at));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload is not JSON", e);
+        }
+    }
+
+    /** Events of an office after the given id, oldest first. */
+    public List<Event> after(String officeId, long afterId, int limit) {
+        return db.read(exec -> exec.namedQuery("event-after", officeId, afterId, limit).map(EventStore::event).toList());
+    }
+
+    /** Changes made by staff (events with an actor), newest first, before the given id. */
+    public List<Event> audit(long beforeId, int limit) {
+        return db.read(exec -> exec.namedQuery("event-audit", beforeId, limit).map(EventStore::event).toList());
+    }
+
+    private static Event event(DbRow r) {
+        Object ticket = Rows.raw(r, "ticket_id");
+        try {
+            return new Event(Rows.lng(r, "id"), Rows.str(r, "office_id"), Rows.str(r, "type"),
+                    ticket == null ? null : ((Number) ticket).longValue(), Rows.str(r, "actor"),
+                    MAPPER.readTree(Rows.str(r, "payload")), Rows.instant(r, "created_at"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event payload is not JSON", e);
+        }
+    }
+}

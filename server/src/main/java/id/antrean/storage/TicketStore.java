@@ -1,0 +1,385 @@
+package id.antrean.storage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import id.antrean.domain.Channel;
+import id.antrean.domain.PriorityGroup;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.Slot;
+import id.antrean.domain.SlotPlan;
+import id.antrean.domain.Ticket;
+import id.antrean.domain.TicketNumber;
+import id.antrean.domain.TicketState;
+import id.antrean.domain.TransitionPolicy;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+/**
+ * Tickets and the counts that limit them. Quotas, slot capacities and numbering are enforced here,
+ * inside transactions, so they hold with any number of kiosks and server nodes on one database.
+ */
+public final class TicketStore {
+    private final Database db;
+    private final EventStore events;
+    /** Days whose capacity rows this node has already seen created; rows are never deleted. */
+    private final Set<String> preparedDays = ConcurrentHashMap.newKeySet();
+
+    public TicketStore(Database db, EventStore events) {
+        this.db = db;
+        this.events = events;
+    }
+
+    /** A ticket about to be issued, before it has a number and a slot. */
+    public record NewTicket(String token, String officeId, String service, String prefix, LocalDate day,
+                            PriorityGroup priorityGroup, String urgencyReason, String urgencyNote, byte[] nikHash,
+                            String nikLast4, boolean regionWarning, String name, String phone, Channel channel,
+                            Instant now) {
+    }
+
+    /** The limits in force for one request: the day's quota and the day's slots with their capacity. */
+    public record Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute) {
+    }
+
+    /** A client's Idempotency-Key claimed by this request. */
+    public record IdempotencyClaim(String key, byte[] requestHash) {
+    }
+
+    /** The nik-hash of an active ticket exists already: the caller turns it into ALREADY_HAS_TICKET. */
+    public static final class NikTaken extends RuntimeException {
+        NikTaken() {
+            super("active ticket for NIK exists", null, false, false);
+        }
+    }
+
+    /** No slot with room is left, or the day's quota is used up. */
+    public static final class NoCapacity extends RuntimeException {
+        NoCapacity() {
+            super("no capacity", null, false, false);
+        }
+    }
+
+    /** Another request with the same Idempotency-Key committed first. */
+    public static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("idempotency key taken", null, false, false);
+        }
+    }
+
+    /**
+     * Issues a ticket: the earliest slot with room that has not ended, the next number of the day,
+     * and an ISSUED event, all or nothing. Locks are taken private row first, then the slot, then the
+     * day counter last, so the hottest row is held only through the commit.
+     *
+     * @throws NoCapacity when no slot or no quota is left
+     * @throws NikTaken when this NIK already has an active ticket that day
+     * @throws KeyTaken when the idempotency key was used by a request that committed first
+     */
+    public Ticket issue(NewTicket t, Capacity c, IdempotencyClaim claim) {
+        prepareDay(t.officeId(), t.service(), t.day(), c.plan());
+        return db.inTransaction(tx -> {
+            if (claim != null) {
+                try {
+                    tx.namedInsert("idem-insert", t.officeId(), claim.key(), claim.requestHash(), 201,
+                            "{\"ticketId\":0}", Rows.ts(t.now()));
+                } catch (RuntimeException e) {
+                    if (DuplicateKey.on(e, "PRIMARY")) {
+                        throw new KeyTaken();
+                    }
+                    throw e;
+                }
+            }
+            long id;
+            try {
+                id = tx.createNamedInsert("ticket-insert")
+                        .params(t.token(), t.officeId(), t.service(), t.prefix(), Rows.sqlDate(t.day()),
+                                t.priorityGroup() == null ? null : t.priorityGroup().name(),
+                                PriorityGroup.rank(t.priorityGroup()), t.urgencyReason(), t.urgencyNote(), t.nikHash(),
+                                t.nikLast4(), t.nikHash(), t.regionWarning(), t.name(), t.phone(), t.channel().name(),
+                                Rows.ts(t.now()))
+                        .returnGeneratedKeys()
+                        .insert()
+                        .generatedKeys()
+                        .findFirst()
+                        .map(r -> ((Number) r.column(1).get()).longValue())
+                        .orElseThrow();
+            } catch (RuntimeException e) {
+                if (DuplicateKey.on(e, "uq_ticket_active_nik")) {
+                    throw new NikTaken();
+                }
+                throw e;
+            }
+            DbRow slot = tx.namedGet("slot-pick", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(),
+                    c.fromMinute(), c.slotCapacity()).orElseThrow(NoCapacity::new);
+            int start = Rows.integer(slot, "start_min");
+            int end = Rows.integer(slot, "end_min");
+            tx.namedUpdate("slot-take", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(), start);
+            long taken = tx.namedUpdate("counter-take", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota());
+            if (taken == 0) {
+                throw new NoCapacity();
+            }
+            int number = tx.namedGet("counter-last-number", t.officeId(), t.service(), Rows.sqlDate(t.day()))
+                    .map(r -> Rows.integer(r, "last_number")).orElseThrow();
+            tx.namedUpdate("ticket-set-number", number, start, end, c.plan().layout(), id);
+            String formatted = TicketNumber.format(t.prefix(), number);
+            events.append(tx, t.officeId(), "TICKET_ISSUED", id, null, Map.of(
+                    "number", formatted, "service", t.service(), "day", t.day().toString(),
+                    "slot", Map.of("start", Slot.hhmm(start), "end", Slot.hhmm(end)),
+                    "priority", t.priorityGroup() != null, "channel", t.channel().name()), t.now());
+            if (claim != null) {
+                tx.namedUpdate("idem-complete", 201, "{\"ticketId\":" + id + "}", t.officeId(), claim.key());
+            }
+            return byId(tx, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Creates the day's counter and slot rows once, outside the issuing transaction: an
+     * INSERT IGNORE inside it would share-lock the hot row and then deadlock on the upgrade.
+     */
+    void prepareDay(String officeId, String service, LocalDate day, SlotPlan plan) {
+        String key = officeId + "|" + service + "|" + day + "|" + plan.layout();
+        if (preparedDays.contains(key)) {
+            return;
+        }
+        db.read(exec -> {
+            if (exec.namedGet("day-counter-get", officeId, service, Rows.sqlDate(day)).isEmpty()) {
+                exec.namedInsert("day-counter-create", officeId, service, Rows.sqlDate(day));
+            }
+            long existing = exec.namedGet("slot-count", officeId, service, Rows.sqlDate(day), plan.layout())
+                    .map(r -> Rows.lng(r, "n")).orElse(0L);
+            if (existing < plan.slots().size()) {
+                for (Slot s : plan.slots()) {
+                    exec.namedInsert("slot-create", officeId, service, Rows.sqlDate(day), plan.layout(),
+                            s.startMinute(), s.endMinute());
+                }
+            }
+            return null;
+        });
+        preparedDays.add(key);
+    }
+
+    /** Tickets issued and the first free slot of a day, without locking: for hints, not for rules. */
+    public record DayAvailability(int issued, Integer firstFreeSlot) {
+    }
+
+    public DayAvailability availability(String officeId, String service, LocalDate day, SlotPlan plan,
+                                        int fromMinute, int slotCapacity) {
+        return db.read(exec -> {
+            Optional<DbRow> counter = exec.namedGet("day-counter-get", officeId, service, Rows.sqlDate(day));
+            if (counter.isEmpty()) {
+                Integer first = plan.notEndedAt(fromMinute).stream().map(Slot::startMinute).findFirst().orElse(null);
+                return new DayAvailability(0, slotCapacity > 0 ? first : null);
+            }
+            long slotRows = exec.namedGet("slot-count", officeId, service, Rows.sqlDate(day), plan.layout())
+                    .map(r -> Rows.lng(r, "n")).orElse(0L);
+            Integer first;
+            if (slotRows == 0) {
+                first = plan.notEndedAt(fromMinute).stream().map(Slot::startMinute).findFirst().orElse(null);
+            } else {
+                first = exec.namedGet("slot-first-free", officeId, service, Rows.sqlDate(day), plan.layout(), fromMinute,
+                        slotCapacity).map(r -> Rows.integer(r, "start_min")).orElse(null);
+            }
+            return new DayAvailability(Rows.integer(counter.get(), "issued"), first);
+        });
+    }
+
+    public Optional<Ticket> byToken(String token) {
+        return db.read(exec -> exec.namedGet("ticket-by-token", token).map(TicketStore::ticket));
+    }
+
+    public Optional<Ticket> byId(long id) {
+        return db.read(exec -> byId(exec, id));
+    }
+
+    private static Optional<Ticket> byId(DbExecute exec, long id) {
+        return exec.namedGet("ticket-by-id", id).map(TicketStore::ticket);
+    }
+
+    public Optional<Ticket> activeForNik(String officeId, LocalDate day, byte[] nikHash) {
+        return db.read(exec -> exec.namedGet("ticket-active-for-nik", officeId, Rows.sqlDate(day), nikHash)
+                .map(TicketStore::ticket));
+    }
+
+    /** A day's tickets in queue order: priority groups first, then slot, then number. */
+    public List<Ticket> day(String officeId, LocalDate day) {
+        return db.read(exec -> exec.namedQuery("ticket-day", officeId, Rows.sqlDate(day)).map(TicketStore::ticket).toList());
+    }
+
+    /** Waiting tickets (outside or in the room, not yet called) ahead of this one in queue order. */
+    public int peopleAhead(Ticket t) {
+        int rank = PriorityGroup.rank(t.priorityGroup());
+        int number = Integer.parseInt(t.number().substring(t.number().indexOf('-') + 1));
+        return db.read(exec -> exec.namedGet("ticket-people-ahead", t.officeId(), Rows.sqlDate(t.day()), rank, rank,
+                t.slot().startMinute(), t.slot().startMinute(), number).map(r -> (int) Rows.lng(r, "n")).orElse(0));
+    }
+
+    public Optional<Ticket> atCounter(String officeId, LocalDate day, String counterId) {
+        return db.read(exec -> exec.namedGet("ticket-at-counter", officeId, Rows.sqlDate(day), counterId)
+                .map(TicketStore::ticket));
+    }
+
+    /** Result of a staff call: the ticket called, or empty when nobody is in the waiting room. */
+    public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
+                                     Instant now) {
+        return db.inTransaction(tx -> {
+            Optional<Long> pick = tx.namedGet("ticket-call-pick", officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+            if (pick.isEmpty()) {
+                return Optional.<Ticket>empty();
+            }
+            long id = pick.get();
+            try {
+                tx.namedUpdate("ticket-call", counterId, counterId, Rows.ts(now), id);
+            } catch (RuntimeException e) {
+                if (DuplicateKey.on(e, "uq_ticket_active_counter")) {
+                    throw new CounterBusy();
+                }
+                throw e;
+            }
+            Ticket t = byId(tx, id).orElseThrow();
+            events.append(tx, officeId, "TICKET_CALLED", id, actor, Map.of("number", t.number(),
+                    "counter", Map.of("id", counterId, "name", counterName)), now);
+            return Optional.of(t);
+        });
+    }
+
+    /** The counter already has a resident called or being served. */
+    public static final class CounterBusy extends RuntimeException {
+        CounterBusy() {
+            super("counter busy", null, false, false);
+        }
+    }
+
+    /** A staff or resident action on one ticket, checked against the lifecycle under the row lock. */
+    public interface Change {
+        /** Applies the change inside the transaction; returns the event payload additions. */
+        Map<String, Object> apply(DbTransaction tx, Ticket locked);
+    }
+
+    /**
+     * Moves a ticket to {@code target} if its lifecycle allows it, writing the event {@code eventType}.
+     *
+     * @throws Rejected with INVALID_STATE when the move is not allowed from the ticket's state now
+     */
+    public Ticket transition(long id, TicketState target, String eventType, String actor, Instant now, Change change) {
+        return db.inTransaction(tx -> {
+            Ticket locked = tx.namedGet("ticket-lock", id).map(TicketStore::ticket)
+                    .orElseThrow(() -> new IllegalStateException("ticket vanished: " + id));
+            TransitionPolicy.check(locked.state(), target).ifPresent(r -> {
+                throw new Rejected(r);
+            });
+            Map<String, Object> extra = change.apply(tx, locked);
+            Ticket after = byId(tx, id).orElseThrow();
+            Map<String, Object> payload = new java.util.HashMap<>(extra);
+            payload.put("number", after.number());
+            payload.put("state", after.state().name());
+            if (after.counterId() != null) {
+                payload.put("counterId", after.counterId());
+            }
+            events.append(tx, after.officeId(), eventType, id, actor, payload, now);
+            return after;
+        });
+    }
+
+    // The steps of transitions, used by the application layer inside transition(...).
+
+    public static void recall(DbTransaction tx, Ticket t, Instant now) {
+        tx.namedUpdate("ticket-recall", Rows.ts(now), t.id());
+    }
+
+    public static void serve(DbTransaction tx, Ticket t, java.math.BigDecimal temperatureC, Instant now) {
+        tx.namedUpdate("ticket-serve", Rows.ts(now), temperatureC, t.id());
+    }
+
+    /** Ends a ticket; a cancelled one gives its slot and quota place back. */
+    public static void finish(DbTransaction tx, Ticket t, TicketState outcome, String refuseReason, Instant now) {
+        tx.namedUpdate("ticket-finish", outcome.name(), Rows.ts(now), refuseReason, t.id());
+        if (outcome == TicketState.CANCELLED) {
+            tx.namedUpdate("slot-release", t.id());
+            tx.namedUpdate("counter-release", t.officeId(), t.service(), Rows.sqlDate(t.day()));
+        }
+    }
+
+    /** Counts that decide admission to the waiting room. */
+    public record RoomCounts(int present, int outside, int eligible) {
+    }
+
+    public RoomCounts roomCounts(String officeId, LocalDate day, int minute) {
+        return db.read(exec -> roomCounts(exec, officeId, day, minute));
+    }
+
+    private static RoomCounts roomCounts(DbExecute exec, String officeId, LocalDate day, int minute) {
+        return exec.namedGet("room-counts", minute, officeId, Rows.sqlDate(day))
+                .map(r -> new RoomCounts(Rows.intOr(r, "present", 0), Rows.intOr(r, "outside", 0), Rows.intOr(r, "eligible", 0)))
+                .orElse(new RoomCounts(0, 0, 0));
+    }
+
+    /**
+     * Admits waiting tickets whose slot has started while the room has space. The room row is locked,
+     * so two nodes admitting at once never overfill it. Returns the tickets admitted.
+     */
+    public List<Ticket> admit(String officeId, LocalDate day, int minute, int roomCapacity, Instant now) {
+        RoomCounts hint = roomCounts(officeId, day, minute);
+        if (hint.present() >= roomCapacity || hint.eligible() == 0) {
+            return List.of();
+        }
+        return db.inTransaction(tx -> {
+            tx.namedGet("room-lock", officeId).orElseThrow();
+            RoomCounts counts = roomCounts(tx, officeId, day, minute);
+            int free = roomCapacity - counts.present();
+            if (free <= 0 || counts.eligible() == 0) {
+                return List.<Ticket>of();
+            }
+            List<Long> ids = tx.namedQuery("room-candidates", officeId, Rows.sqlDate(day), minute, free)
+                    .map(r -> Rows.lng(r, "id")).toList();
+            List<Ticket> admitted = new java.util.ArrayList<>();
+            for (long id : ids) {
+                tx.namedUpdate("ticket-admit", Rows.ts(now), id);
+                Ticket t = byId(tx, id).orElseThrow();
+                events.append(tx, officeId, "TICKET_ADMITTED", id, null, Map.of("number", t.number()), now);
+                admitted.add(t);
+            }
+            return admitted;
+        });
+    }
+
+    static Ticket ticket(DbRow r) {
+        Integer number = Rows.integer(r, "number");
+        Integer start = Rows.integer(r, "slot_start_min");
+        Integer end = Rows.integer(r, "slot_end_min");
+        String group = Rows.str(r, "priority_group");
+        String prefix = Rows.str(r, "ticket_prefix");
+        return new Ticket(
+                Rows.lng(r, "id"),
+                Rows.str(r, "token"),
+                Rows.str(r, "office_id"),
+                Rows.str(r, "service"),
+                Rows.date(r, "day"),
+                number == null ? null : TicketNumber.format(prefix, number),
+                start == null ? null : new Slot(start, end),
+                TicketState.valueOf(Rows.str(r, "state")),
+                group == null ? null : PriorityGroup.valueOf(group),
+                Rows.str(r, "urgency_reason"),
+                Rows.str(r, "urgency_note"),
+                Rows.str(r, "nik_last4"),
+                Rows.bool(r, "region_warning"),
+                Rows.str(r, "name"),
+                Rows.str(r, "phone"),
+                Channel.valueOf(Rows.str(r, "channel")),
+                Rows.str(r, "counter_id"),
+                Rows.intOr(r, "recalls", 0),
+                Rows.str(r, "refuse_reason"),
+                Rows.decimal(r, "temperature_c"),
+                Rows.instant(r, "issued_at"),
+                Rows.instant(r, "admitted_at"),
+                Rows.instant(r, "called_at"),
+                Rows.instant(r, "serving_at"),
+                Rows.instant(r, "finished_at"));
+    }
+}

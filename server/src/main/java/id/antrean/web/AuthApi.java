@@ -1,0 +1,68 @@
+package id.antrean.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.antrean.app.StaffAccounts;
+import id.antrean.domain.Role;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Staff login and logout; the session lives in an HttpOnly, SameSite=Strict cookie. */
+public final class AuthApi implements HttpService {
+    private final StaffAccounts accounts;
+    private final StaffGuard guard;
+    private final boolean secureCookie;
+
+    public AuthApi(StaffAccounts accounts, StaffGuard guard, boolean secureCookie) {
+        this.accounts = accounts;
+        this.guard = guard;
+        this.secureCookie = secureCookie;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/login", this::login)
+                .get("/me", this::me)
+                .post("/logout", this::logout);
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        JsonNode body = JsonBody.tree(req);
+        String username = text(body, "username");
+        String password = text(body, "password");
+        StaffAccounts.Login login = accounts.login(username, password);
+        res.header(HeaderNames.SET_COOKIE, cookie(login.sessionToken(), false));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("csrfToken", login.csrfToken());
+        out.put("username", login.member().username());
+        out.put("role", login.member().role().name());
+        Json.ok(res, out);
+    }
+
+    private void me(ServerRequest req, ServerResponse res) {
+        StaffAccounts.Principal who = guard.require(req, Role.OPERATOR);
+        Json.ok(res, Map.of("username", who.username(), "role", who.role().name(), "csrfToken", who.csrfToken()));
+    }
+
+    private void logout(ServerRequest req, ServerResponse res) {
+        StaffAccounts.Principal who = guard.require(req, Role.OPERATOR);
+        accounts.logout(who);
+        res.header(HeaderNames.SET_COOKIE, cookie("", true));
+        Json.ok(res, Map.of("loggedOut", true));
+    }
+
+    private String cookie(String value, boolean expire) {
+        return StaffGuard.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secureCookie ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+}

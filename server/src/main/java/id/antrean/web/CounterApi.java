@@ -1,0 +1,107 @@
+package id.antrean.web;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.antrean.app.CounterDesk;
+import id.antrean.app.Offices;
+import id.antrean.app.StaffAccounts;
+import id.antrean.app.TicketDesk;
+import id.antrean.app.TicketStatus;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.Role;
+import id.antrean.domain.Text;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** What staff do at a counter: call the next resident, recall, start, complete, no-show, refuse. */
+public final class CounterApi implements HttpService {
+    private final CounterDesk desk;
+    private final Offices offices;
+    private final StaffGuard guard;
+
+    public CounterApi(CounterDesk desk, Offices offices, StaffGuard guard) {
+        this.desk = desk;
+        this.offices = offices;
+        this.guard = guard;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/offices/{office}/counters/{counter}/call-next", this::callNext)
+                .get("/staff-tickets/{id}", this::ticket)
+                .post("/tickets/{id}/recall", (req, res) -> act(req, res, (id, who, body) -> desk.recall(id, who)))
+                .post("/tickets/{id}/start", (req, res) -> act(req, res, this::start))
+                .post("/tickets/{id}/complete", (req, res) -> act(req, res, (id, who, body) -> desk.complete(id, who)))
+                .post("/tickets/{id}/no-show", (req, res) -> act(req, res, (id, who, body) -> desk.noShow(id, who)))
+                .post("/tickets/{id}/refuse", (req, res) -> act(req, res, (id, who, body) -> desk.refuse(id,
+                        body != null && body.hasNonNull("reason") && body.get("reason").isTextual()
+                                ? body.get("reason").asText() : null, who)));
+    }
+
+    private void callNext(ServerRequest req, ServerResponse res) {
+        StaffAccounts.Principal who = guard.require(req, Role.OPERATOR);
+        String officeId = req.path().pathParameters().get("office");
+        var office = offices.get(officeId);
+        desk.callNext(officeId, req.path().pathParameters().get("counter"), who.username()).ifPresentOrElse(
+                status -> Json.ok(res, Views.staffTicket(status, office.zone())),
+                () -> {
+                    res.status(Status.NO_CONTENT_204);
+                    res.send();
+                });
+    }
+
+    private void ticket(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.OPERATOR);
+        long ticketId = id(req);
+        var ticket = desk.ticket(ticketId);
+        var office = offices.get(ticket.officeId());
+        Json.ok(res, Views.staffTicket(desk.queue(office.id()).stream().filter(s -> s.ticket().id() == ticketId)
+                .findFirst().orElseThrow(() -> new Rejected(TicketDesk.notFound())), office.zone()));
+    }
+
+    private TicketStatus start(long id, String who, JsonNode body) {
+        Map<String, Boolean> ppe = new java.util.HashMap<>();
+        BigDecimal temperature = null;
+        if (body != null) {
+            JsonNode p = body.get("ppe");
+            if (p != null && p.isObject()) {
+                p.fields().forEachRemaining(e -> ppe.put(e.getKey(), e.getValue().isBoolean() && e.getValue().asBoolean()));
+            }
+            JsonNode t = body.get("temperatureC");
+            if (t != null && !t.isNull()) {
+                if (!t.isNumber()) {
+                    throw ApiError.badRequest("INVALID_JSON", Text.of("Suhu harus angka.", "The temperature must be a number."),
+                            Map.of("field", "temperatureC"));
+                }
+                temperature = t.decimalValue().setScale(1, java.math.RoundingMode.HALF_UP);
+            }
+        }
+        return desk.start(id, ppe, temperature, who);
+    }
+
+    private interface Action {
+        TicketStatus apply(long ticketId, String actor, JsonNode body);
+    }
+
+    private void act(ServerRequest req, ServerResponse res, Action action) {
+        StaffAccounts.Principal who = guard.require(req, Role.OPERATOR);
+        long id = id(req);
+        JsonNode body = req.content().hasEntity() ? JsonBody.tree(req) : null;
+        TicketStatus status = action.apply(id, who.username(), body);
+        Json.ok(res, Views.staffTicket(status, offices.get(status.ticket().officeId()).zone()));
+    }
+
+    private static long id(ServerRequest req) {
+        String raw = req.path().pathParameters().get("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new Rejected(TicketDesk.notFound());
+        }
+    }
+}

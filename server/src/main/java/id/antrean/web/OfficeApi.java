@@ -1,0 +1,122 @@
+package id.antrean.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.antrean.app.CounterDesk;
+import id.antrean.app.OfficeAdmin;
+import id.antrean.app.Offices;
+import id.antrean.app.StaffAccounts;
+import id.antrean.app.TicketDesk;
+import id.antrean.domain.Office;
+import id.antrean.domain.OfficeSettings;
+import id.antrean.domain.Role;
+import id.antrean.domain.Text;
+import id.antrean.storage.EventStore;
+import id.antrean.storage.SettingsCodec;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** An office's public information (services, kiosk) and its staff views (queue, events, settings). */
+public final class OfficeApi implements HttpService {
+    private final Offices offices;
+    private final TicketDesk desk;
+    private final CounterDesk counters;
+    private final OfficeAdmin admin;
+    private final EventStore events;
+    private final StaffGuard guard;
+
+    public OfficeApi(Offices offices, TicketDesk desk, CounterDesk counters, OfficeAdmin admin, EventStore events,
+                     StaffGuard guard) {
+        this.offices = offices;
+        this.desk = desk;
+        this.counters = counters;
+        this.admin = admin;
+        this.events = events;
+        this.guard = guard;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/offices/{office}/services", this::services)
+                .get("/offices/{office}/kiosk", this::kiosk)
+                .get("/offices/{office}/queue", this::queue)
+                .get("/offices/{office}/events", this::events)
+                .get("/offices/{office}/settings", this::settings)
+                .put("/offices/{office}/settings", this::updateSettings);
+    }
+
+    private void services(ServerRequest req, ServerResponse res) {
+        Office office = offices.get(req.path().pathParameters().get("office"));
+        Json.ok(res, Map.of("services", office.services().stream().map(Views::service).toList()));
+    }
+
+    private void kiosk(ServerRequest req, ServerResponse res) {
+        Json.ok(res, Views.kiosk(desk.kiosk(req.path().pathParameters().get("office"))));
+    }
+
+    private void queue(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.OPERATOR);
+        String officeId = req.path().pathParameters().get("office");
+        Office office = offices.get(officeId);
+        Json.ok(res, Map.of("tickets", counters.queue(officeId).stream().map(s -> Views.staffTicket(s, office.zone())).toList()));
+    }
+
+    private void events(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.OPERATOR);
+        String officeId = req.path().pathParameters().get("office");
+        offices.get(officeId);
+        long after = longParam(req, "after", 0, 0, Long.MAX_VALUE);
+        int limit = (int) longParam(req, "limit", 200, 1, 1000);
+        List<EventStore.Event> list = events.after(officeId, after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", list.stream().map(Views::event).toList());
+        body.put("last", list.isEmpty() ? after : list.getLast().id());
+        Json.ok(res, body);
+    }
+
+    private void settings(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.ADMIN);
+        Json.ok(res, SettingsCodec.toJson(admin.settings(req.path().pathParameters().get("office"))));
+    }
+
+    private void updateSettings(ServerRequest req, ServerResponse res) {
+        StaffAccounts.Principal who = guard.require(req, Role.ADMIN);
+        String officeId = req.path().pathParameters().get("office");
+        JsonNode body = JsonBody.tree(req);
+        OfficeSettings settings;
+        try {
+            settings = SettingsCodec.read(body);
+        } catch (SettingsCodec.Invalid e) {
+            throw new ApiError(Status.UNPROCESSABLE_CONTENT_422, "INVALID_SETTINGS",
+                    Text.of("Pengaturan belum benar; periksa isian yang ditandai.",
+                            "Some settings are not valid; check the marked fields."),
+                    Map.of("fields", e.fields()));
+        }
+        Json.ok(res, SettingsCodec.toJson(admin.update(officeId, settings, who.username())));
+    }
+
+    static long longParam(ServerRequest req, String name, long fallback, long min, long max) {
+        String raw = req.query().first(name).orElse(null);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("INVALID_PARAMETER",
+                    Text.of("Parameter " + name + " harus bilangan " + min + "–" + max + ".",
+                            "Parameter " + name + " must be a number from " + min + " to " + max + "."),
+                    Map.of("parameter", name));
+        }
+    }
+}
