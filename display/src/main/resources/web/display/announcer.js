@@ -6,7 +6,7 @@ import { callPhrase } from './speech.js';
 
 const MAX_WAITING = 3; // beyond this the oldest waiting announcements are dropped: they are on screen
 
-export function createAnnouncer({ chime, speaker, mode = 'digits', onSpeak = () => {} }) {
+export function createAnnouncer({ chime, speaker, mode = 'digits', onQueue = () => {} }) {
   const queue = [];
   let busy = false;
   let enabled = true;
@@ -15,9 +15,7 @@ export function createAnnouncer({ chime, speaker, mode = 'digits', onSpeak = () 
     if (busy) return;
     busy = true;
     while (queue.length) {
-      const { number, counterName } = queue.shift();
-      const text = callPhrase(number, counterName, mode);
-      onSpeak(text);
+      const { text } = queue.shift();
       await chime.play('call');
       if (speaker.available) await speaker.speak(text);
       await pause(600); // a breath between two calls
@@ -28,11 +26,13 @@ export function createAnnouncer({ chime, speaker, mode = 'digits', onSpeak = () 
   return {
     /** Queue one call; returns the phrase that will be spoken (handy for tests and logs). */
     announce(number, counterName) {
-      if (!enabled) return null;
-      queue.push({ number, counterName });
+      const text = callPhrase(number, counterName, mode);
+      onQueue(text); // also when silent, so tests and logs see what would have been said
+      if (!enabled) return text;
+      queue.push({ text });
       while (queue.length > MAX_WAITING) queue.shift();
       drain();
-      return callPhrase(number, counterName, mode);
+      return text;
     },
     set enabled(v) { enabled = !!v; if (!enabled) { queue.length = 0; speaker.cancel(); } },
     get enabled() { return enabled; },

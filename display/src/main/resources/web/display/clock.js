@@ -15,6 +15,12 @@ function fmt(timeZone, options) {
   return cache.get(key);
 }
 
+/** The zone if this browser knows it, else the fallback: a typo in the office settings must not blank the screen. */
+export function validZone(timeZone, fallback = 'Asia/Jakarta') {
+  if (!timeZone) return fallback;
+  try { new Intl.DateTimeFormat('id-ID', { timeZone }); return timeZone; } catch { return fallback; }
+}
+
 export function zoneName(timeZone) {
   if (ZONE_NAMES[timeZone]) return ZONE_NAMES[timeZone];
   const part = fmt(timeZone, { timeZoneName: 'short' }).formatToParts(new Date()).find(p => p.type === 'timeZoneName');

@@ -7,7 +7,7 @@ import { heroOf } from './display-state.js';
 import { formatDate, formatTime, zoneName } from './clock.js';
 
 const ADMITTED_SHOWN = 9; // three rows of three fit the column at a size readable from 8 m
-const RECENT_SHOWN = 5;
+const RECENT_SHOWN = 8; // at most; rows that do not fit the column are trimmed
 const FRESH_MS = 6000; // how long a new call stays highlighted (one fade, never a blink)
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -26,12 +26,22 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /** "Indonesian" + smaller "English" pair. */
-function bi(text, cls = '') {
-  return [el('span', { class: `id ${cls}` }, text.id), ' ', el('span', { class: `en ${cls}`, lang: 'en' }, text.en)];
+function bi(text) {
+  return [el('span', { class: 'id' }, text.id), ' ', el('span', { class: 'en', lang: 'en' }, text.en)];
 }
 
 function setText(node, text) {
   if (node && node.textContent !== text) node.textContent = text;
+}
+
+/** Shrinks a one-line text (in vh steps) until it fits its box: reminder texts come from the office. */
+function fitLine(node, maxVh, minVh) {
+  let size = maxVh;
+  node.style.fontSize = `${size}vh`;
+  while (size > minVh && node.scrollWidth > node.clientWidth + 1) {
+    size -= 0.25;
+    node.style.fontSize = `${size}vh`;
+  }
 }
 
 function fillIcons() {
@@ -68,6 +78,7 @@ export function createView() {
   function renderCounters(state) {
     const box = tid('counters');
     box.style.setProperty('--n', String(Math.max(1, state.counters.length)));
+    box.classList.toggle('many', state.counters.length >= 3);
     const wanted = state.counters.map(c => `counter-tile-${c.id}`);
     // Rebuild only when the set of counters changes, so a highlight on a tile is not reset.
     if ([...box.children].map(n => n.dataset.testid).join() !== wanted.join()) {
@@ -108,6 +119,8 @@ export function createView() {
       el('span', { class: 'recent-time en' }, r.at ? formatTime(new Date(r.at), timeZone) : '')));
     if (!items.length) items.push(el('li', { class: 'none' }, ...bi(DISPLAY.recentNone)));
     list.replaceChildren(...items);
+    // Drop whole rows that would be cut by the panel's edge (a half-visible number misleads).
+    while (list.children.length > 1 && list.scrollHeight > list.clientHeight + 1) list.lastElementChild.remove();
   }
 
   function renderStats(state) {
@@ -119,13 +132,14 @@ export function createView() {
       el('div', { class: 'stat-icon', html: ICONS.people }),
       el('div', { class: 'stat-body' },
         el('div', { class: 'stat-label' }, ...bi(DISPLAY.occupancy)),
-        el('div', { class: 'stat-value num' },
-          el('span', { testid: 'occupancy-present' }, o ? String(o.present ?? 0) : '–'),
-          el('span', { class: 'stat-of' }, ' / '),
-          el('span', { testid: 'occupancy-capacity' }, o ? String(o.capacity ?? '–') : '–')),
-        state.waitingOutside != null
-          ? el('div', { class: 'stat-note en', testid: 'waiting-outside' }, `${DISPLAY.waitingOutside(state.waitingOutside).id} · ${DISPLAY.waitingOutside(state.waitingOutside).en}`)
-          : null));
+        el('div', { class: 'stat-line' },
+          el('div', { class: 'stat-value num' },
+            el('span', { testid: 'occupancy-present' }, o ? String(o.present ?? 0) : '–'),
+            el('span', { class: 'stat-of' }, ' / '),
+            el('span', { testid: 'occupancy-capacity' }, o ? String(o.capacity ?? '–') : '–')),
+          state.waitingOutside != null
+            ? el('div', { class: 'stat-note', testid: 'waiting-outside' }, ...bi(DISPLAY.waitingOutside(state.waitingOutside)))
+            : null)));
 
     const q = state.quota;
     const quota = tid('quota');
@@ -133,11 +147,11 @@ export function createView() {
     quota.dataset.full = String(left === 0);
     quota.replaceChildren(
       el('div', { class: 'stat-icon', html: ICONS.ticket }),
-      el('div', { class: 'stat-body' },
-        el('div', { class: 'stat-label' }, ...bi(DISPLAY.quota)),
-        left === 0
-          ? el('div', { class: 'stat-full', testid: 'quota-full' }, ...bi(DISPLAY.quotaFull))
-          : el('div', { class: 'stat-value num' },
+      left === 0
+        ? el('div', { class: 'stat-body stat-full', testid: 'quota-full' }, ...bi(DISPLAY.quotaFull))
+        : el('div', { class: 'stat-body' },
+          el('div', { class: 'stat-label' }, ...bi(DISPLAY.quota)),
+          el('div', { class: 'stat-value num' },
             el('span', { testid: 'quota-left' }, left == null ? '–' : String(left)),
             el('span', { class: 'stat-of' }, ' / '),
             el('span', { testid: 'quota-limit' }, q ? String(q.limit ?? '–') : '–'))));
@@ -176,6 +190,8 @@ export function createView() {
       tid('reminder-icon').innerHTML = reminderIcon(r);
       setText(tid('reminder-id'), r?.id ?? '');
       setText(tid('reminder-en'), r?.en ?? '');
+      fitLine(tid('reminder-id'), 5, 3);
+      fitLine(tid('reminder-en'), 3, 2);
       box.classList.add('show');
     },
 
@@ -185,13 +201,10 @@ export function createView() {
       banner.hidden = !offline;
       document.body.classList.toggle('is-offline', offline);
       if (!offline) return;
+      const t = status.state === 'connecting' ? OFFLINE.connecting
+        : OFFLINE.retryIn(Math.max(1, Math.ceil((status.retryAt - Date.now()) / 1000)));
       const retry = tid('offline-retry');
-      if (status.state === 'connecting') setText(retry, `${OFFLINE.connecting.id} · ${OFFLINE.connecting.en}`);
-      else {
-        const s = Math.max(1, Math.ceil((status.retryAt - Date.now()) / 1000));
-        const t = OFFLINE.retryIn(s);
-        setText(retry, `${t.id} · ${t.en}`);
-      }
+      if (retry.dataset.text !== t.id) { retry.dataset.text = t.id; retry.replaceChildren(...bi(t)); }
     },
 
     soundOverlay(show) {

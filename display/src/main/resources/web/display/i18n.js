@@ -1,6 +1,7 @@
-// Words shared by the waiting-room display and the resident's ticket page.
-// They are copied from shared/UI.md so every screen (and the speech) says the same thing;
-// change them there first. Every entry is {id, en}: Indonesian first, English short and secondary.
+// Words shared by the waiting-room display and the resident's ticket page: the ones the scripts
+// put on screen. Fixed headings live in the two index.html files. All follow shared/UI.md so every
+// screen (and the speech) says the same thing; change them there first.
+// Every entry is {id, en}: Indonesian first, English short and secondary.
 
 /** "Loket 2" → "counter 2" for the English line; other names are kept as the office wrote them. */
 export function counterNameEn(name) {
@@ -44,43 +45,28 @@ export const DEFAULT_REMINDERS = [
 
 /** Fixed labels of the display. */
 export const DISPLAY = {
-  title: { id: 'Antrean', en: 'Queue' },
   nowCalling: { id: 'Dipanggil', en: 'Now calling' },
   nowServing: { id: 'Sedang dilayani', en: 'Being served' },
   recall: n => ({ id: `Panggilan ke-${n + 1}`, en: `Call no. ${n + 1}` }),
   idle: { id: 'Harap menunggu panggilan', en: 'Please wait to be called' },
   counterIdle: { id: 'Belum ada panggilan', en: 'No call yet' },
-  admitted: { id: 'Silakan masuk ke ruang tunggu', en: 'Please come into the waiting room' },
   admittedNone: { id: 'Belum ada', en: 'None yet' },
   more: n => ({ id: `+${n} lagi`, en: `+${n} more` }),
-  recent: { id: 'Panggilan terakhir', en: 'Recent calls' },
   recentNone: { id: 'Belum ada panggilan', en: 'No calls yet' },
   occupancy: { id: 'Ruang tunggu', en: 'Waiting room' },
-  waitingOutside: n => ({ id: `${n} menunggu di luar`, en: `${n} waiting outside` }),
-  quota: { id: 'Sisa kuota hari ini', en: "Today's remaining quota" },
+  waitingOutside: n => ({ id: `${n} di luar`, en: `${n} outside` }),
+  quota: { id: 'Sisa kuota hari ini', en: 'Quota left today' },
   quotaFull: { id: 'Kuota hari ini sudah penuh', en: "Today's quota is full" },
-  protocol: { id: 'Protokol kesehatan', en: 'Health protocol' },
-  soundOn: { id: 'Aktifkan suara', en: 'Enable sound' },
-  soundHint: { id: 'Ketuk di mana saja atau tekan tombol apa pun', en: 'Tap anywhere or press any key' },
 };
 
 /** Labels of the resident's ticket page. */
 export const TICKET = {
-  title: { id: 'Nomor antrean', en: 'Queue number' },
-  peopleAhead: { id: 'Orang di depan Anda', en: 'People ahead of you' },
-  estimatedCall: { id: 'Perkiraan dipanggil', en: 'Estimated call time' },
-  slot: { id: 'Jadwal', en: 'Time slot' },
   unknown: { id: 'Belum dapat diperkirakan', en: 'Not known yet' },
-  cancel: { id: 'Batalkan antrean', en: 'Cancel this ticket' },
-  cancelQuestion: { id: 'Yakin ingin membatalkan antrean ini? Nomor ini tidak dapat dipakai lagi.',
-    en: 'Cancel this ticket? The number cannot be used again.' },
-  cancelYes: { id: 'Ya, batalkan', en: 'Yes, cancel' },
-  cancelNo: { id: 'Tidak', en: 'No' },
+  youAreNext: { id: 'Anda berikutnya', en: 'You are next' },
   cancelFailed: { id: 'Gagal membatalkan. Coba lagi.', en: 'Could not cancel. Please try again.' },
   alertsEnable: { id: 'Aktifkan suara & getar', en: 'Turn on sound & vibration' },
   alertsOn: { id: 'Suara & getar aktif', en: 'Sound & vibration on' },
   notFound: { id: 'Nomor antrean tidak ditemukan', en: 'Ticket not found' },
-  notFoundHint: { id: 'Periksa tautan atau kode QR pada karcis Anda.', en: 'Check the link or the QR code on your ticket.' },
   lastUpdate: { id: 'Diperbarui', en: 'Updated' },
   guide: {
     BOOKED: { id: 'Tunggu di luar gedung dan jaga jarak. Halaman ini berubah sendiri saat Anda boleh masuk.',
@@ -91,9 +77,8 @@ export const TICKET = {
   },
 };
 
-/** The offline banner, shared by both pages. */
+/** The display's offline countdown (the banner's own words are in index.html). */
 export const OFFLINE = {
-  text: { id: 'Koneksi terputus. Menyambung kembali…', en: 'Connection lost. Reconnecting…' },
   retryIn: s => ({ id: `Mencoba lagi dalam ${s} detik`, en: `Retrying in ${s} s` }),
   connecting: { id: 'Menyambung…', en: 'Connecting…' },
 };

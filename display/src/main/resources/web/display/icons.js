@@ -18,9 +18,11 @@ export const ICONS = {
     '<circle cx="12" cy="16" r="5"/><path d="M5 46V31c0-4 3-7 7-7s7 3 7 7v15M9 46v12M15 46v12"/>' +
     '<circle cx="52" cy="16" r="5"/><path d="M45 46V31c0-4 3-7 7-7s7 3 7 7v15M49 46v12M55 46v12"/>' +
     '<path d="M24 36h16M28 32l-4 4 4 4M36 32l4 4-4 4"/>'),
-  handwash: svg(
-    '<path d="M6 12h22c5 0 8 3 8 8v3M36 23h-6"/><path d="M33 30c-1.6 2.4-2.4 3.8-2.4 5a2.4 2.4 0 0 0 4.8 0c0-1.2-.8-2.6-2.4-5z"/>' +
-    '<path d="M10 50c6-6 12-8 18-6l8 3c2 1 2 4-1 4h-8"/><path d="M54 50c-6-6-12-8-18-6"/><path d="M10 50l8 8h28l8-8"/>'),
+  handwash: svg( // a tap, two drops and an open hand
+    '<path d="M4 10h12a5 5 0 0 1 5 5v4M16 19h10"/>' +
+    '<path d="M21 25c-2 3-3 4.5-3 6a3 3 0 0 0 6 0c0-1.5-1-3-3-6zM21 39c-2 3-3 4.5-3 6a3 3 0 0 0 6 0c0-1.5-1-3-3-6z"/>' +
+    '<g transform="translate(22 12) scale(0.72)" stroke-width="4.8">' +
+    '<path d="M22 58V41l-8-9c-2-2.5 1-6 4-4l6 5V14a3 3 0 0 1 6 0v15V10a3 3 0 0 1 6 0v19V13a3 3 0 0 1 6 0v17V18a3 3 0 0 1 6 0v22c0 8-4 14-8 18"/></g>'),
   thermometer: svg(
     '<path d="M26 38V12a6 6 0 0 1 12 0v26a11 11 0 1 1-12 0z"/><path d="M32 20v26"/><circle cx="32" cy="46" r="4"/>' +
     '<path d="M44 14h6M44 22h6M44 30h6"/>'),

@@ -68,5 +68,12 @@ export function createSpeaker() {
       });
     },
     cancel() { synth?.cancel(); },
+    /** Call inside a tap: a silent utterance unlocks speech where the browser requires a gesture. */
+    prime() {
+      if (!synth) return;
+      const u = new SpeechSynthesisUtterance(' ');
+      u.volume = 0;
+      synth.speak(u);
+    },
   };
 }

@@ -22,6 +22,7 @@ const DEFAULTS = {
   minDelayMs: 1000,
   maxDelayMs: 30000,
   idleTimeoutMs: 45000, // server heartbeat is every 15 s: three missed beats means the link is dead
+  healthyAfterMs: 10000,
 };
 
 export function openStream(url, handlers = {}, options = {}) {
@@ -55,7 +56,8 @@ export function openStream(url, handlers = {}, options = {}) {
     controller = new AbortController();
     const mine = controller;
     status('connecting');
-    let gotEvent = false;
+    let healthy = false; // delivered an event or stayed up a while: the next drop starts the backoff afresh
+    let openedAt = 0;
     try {
       const headers = { Accept: 'text/event-stream' };
       if (lastEventId) headers['Last-Event-ID'] = lastEventId;
@@ -69,11 +71,11 @@ export function openStream(url, handlers = {}, options = {}) {
         throw new Error(`HTTP ${res.status}`);
       }
       status('open');
+      openedAt = Date.now();
       const parser = createParser((name, data, id) => {
-        if (!gotEvent) { gotEvent = true; attempt = 0; } // reset the backoff only once events really flow
+        healthy = true;
         try { handlers.onEvent?.(name, parseData(data), id); }
         catch (err) { console.error('stream handler:', err); } // one bad event must not drop the link
-
       }, id => { lastEventId = id; }, ms => { serverRetryMs = ms; });
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
@@ -90,13 +92,16 @@ export function openStream(url, handlers = {}, options = {}) {
     } finally {
       clearTimeout(idleTimer);
     }
-    if (!closed) scheduleRetry();
+    if (closed) return;
+    // A server that accepts and at once closes must not be hammered: only a healthy stream resets.
+    if (healthy || (openedAt && Date.now() - openedAt > opt.healthyAfterMs)) attempt = 0;
+    scheduleRetry();
   }
 
   function scheduleRetry() {
     attempt += 1;
     const base = Math.max(serverRetryMs, Math.min(opt.maxDelayMs, opt.minDelayMs * 2 ** (attempt - 1)));
-    const delay = Math.round(base * (0.8 + Math.random() * 0.4)); // ±20 % jitter spreads the herd
+    const delay = Math.round(base * (0.5 + Math.random())); // ±50 % jitter spreads the herd of displays
     status('offline', { retryInMs: delay, retryAt: Date.now() + delay });
     retryTimer = setTimeout(connect, delay);
   }
@@ -142,6 +147,7 @@ export function createParser(dispatch, onId = () => {}, onRetry = () => {}) {
   let id = '';
   let idSeen = false;
   let first = true;
+  let skipLF = false;
 
   function line(l) {
     if (l === '') {
@@ -166,17 +172,21 @@ export function createParser(dispatch, onId = () => {}, onRetry = () => {}) {
     push(chunk) {
       buf += chunk;
       if (first && buf.length) { if (buf[0] === '\uFEFF') buf = buf.slice(1); first = false; }
+      // A CR that ended the previous chunk may be the first half of a CRLF.
+      if (skipLF && buf.length) { if (buf[0] === '\n') buf = buf.slice(1); skipLF = false; }
       let start = 0;
       for (let i = 0; i < buf.length; i++) {
         const c = buf[i];
         if (c !== '\n' && c !== '\r') continue;
-        if (c === '\r' && i + 1 === buf.length) break; // a CR at the chunk end may be half of CRLF
         line(buf.slice(start, i));
-        if (c === '\r' && buf[i + 1] === '\n') i++;
+        if (c === '\r') {
+          if (i + 1 === buf.length) skipLF = true;
+          else if (buf[i + 1] === '\n') i++;
+        }
         start = i + 1;
       }
       buf = buf.slice(start);
     },
-    end() { buf = ''; data = ''; event = ''; idSeen = false; }, // an unterminated event is discarded, per the standard
+    end() { buf = ''; data = ''; event = ''; idSeen = false; skipLF = false; }, // an unterminated event is discarded, per the standard
   };
 }

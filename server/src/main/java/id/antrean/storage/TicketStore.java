@@ -83,6 +83,18 @@ public final class TicketStore {
      */
     public Ticket issue(NewTicket t, Capacity c, IdempotencyClaim claim) {
         prepareDay(t.officeId(), t.service(), t.day(), c.plan());
+        try {
+            return issueOnce(t, c, claim);
+        } catch (NoCapacity e) {
+            // The rows this node remembers may have been removed since (e.g. by data retention).
+            if (prepareDay(t.officeId(), t.service(), t.day(), c.plan(), true)) {
+                return issueOnce(t, c, claim);
+            }
+            throw e;
+        }
+    }
+
+    private Ticket issueOnce(NewTicket t, Capacity c, IdempotencyClaim claim) {
         return db.inTransaction(tx -> {
             if (claim != null) {
                 try {
@@ -144,25 +156,32 @@ public final class TicketStore {
      * INSERT IGNORE inside it would share-lock the hot row and then deadlock on the upgrade.
      */
     void prepareDay(String officeId, String service, LocalDate day, SlotPlan plan) {
+        prepareDay(officeId, service, day, plan, false);
+    }
+
+    /** Returns whether any row had to be created. */
+    private boolean prepareDay(String officeId, String service, LocalDate day, SlotPlan plan, boolean recheck) {
         String key = officeId + "|" + service + "|" + day + "|" + plan.layout();
-        if (preparedDays.contains(key)) {
-            return;
+        if (!recheck && preparedDays.contains(key)) {
+            return false;
         }
-        db.read(exec -> {
+        boolean created = db.read(exec -> {
+            boolean any = false;
             if (exec.namedGet("day-counter-get", officeId, service, Rows.sqlDate(day)).isEmpty()) {
-                exec.namedInsert("day-counter-create", officeId, service, Rows.sqlDate(day));
+                any = exec.namedInsert("day-counter-create", officeId, service, Rows.sqlDate(day)) > 0;
             }
             long existing = exec.namedGet("slot-count", officeId, service, Rows.sqlDate(day), plan.layout())
                     .map(r -> Rows.lng(r, "n")).orElse(0L);
             if (existing < plan.slots().size()) {
                 for (Slot s : plan.slots()) {
-                    exec.namedInsert("slot-create", officeId, service, Rows.sqlDate(day), plan.layout(),
-                            s.startMinute(), s.endMinute());
+                    any |= exec.namedInsert("slot-create", officeId, service, Rows.sqlDate(day), plan.layout(),
+                            s.startMinute(), s.endMinute()) > 0;
                 }
             }
-            return null;
+            return any;
         });
         preparedDays.add(key);
+        return created;
     }
 
     /** Tickets issued and the first free slot of a day, without locking: for hints, not for rules. */
