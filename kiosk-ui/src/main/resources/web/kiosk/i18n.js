@@ -94,7 +94,7 @@ const STRINGS = {
     peopleAhead: '{n} orang di depan Anda',
     estimated: 'Perkiraan dipanggil',
     scanStatus: 'Pindai untuk melihat status antrean',
-    printing: 'Tiket sedang dicetak. Silakan ambil tiket Anda.',
+    printing: 'Tiket sedang dicetak — silakan ambil.',
     reprint: 'Cetak ulang',
     returnIn: 'Kembali ke awal dalam {n} detik',
     bringPpe: 'Pakai masker dan sarung tangan saat masuk.',
@@ -228,7 +228,7 @@ const STRINGS = {
     peopleAhead: '{n} people ahead of you',
     estimated: 'Expected call',
     scanStatus: 'Scan to see your queue status',
-    printing: 'Your ticket is printing. Please take it.',
+    printing: 'Your ticket is printing — please take it.',
     reprint: 'Print again',
     returnIn: 'Back to the start in {n} seconds',
     bringPpe: 'Wear a mask and gloves when you come in.',
@@ -289,7 +289,8 @@ export function t(key, params = {}) {
   return typeof s === 'string' ? s.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? '') : s;
 }
 
-export const has = (key) => key in STRINGS[current];
+/** Whether a key exists (e.g. a written "what you need" sentence for a checklist code). */
+export const has = (key) => key in STRINGS[current] || key in STRINGS.id;
 
 /** A server-side {id, en} label in the current language. */
 export function pick(label) {

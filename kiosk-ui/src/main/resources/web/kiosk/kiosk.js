@@ -1,0 +1,439 @@
+/*
+ * Antrean kiosk: flow and state. Screens (screens.js) only draw; this file decides where
+ * the resident goes next, talks to the server (api.js) and owns the timers.
+ *
+ * Query parameters: office=oki (default oki) · paper=58|80 (default 80) · idle=<seconds>
+ * (default 60) · ticketReturn=<seconds> (default 20) · print=off (skip window.print()).
+ *
+ * Stable hooks for Playwright (data-testid unless noted):
+ *   Chrome (every screen): back, lang-id, lang-en (aria-pressed), idle-warning, busy.
+ *   <main> carries data-testid="screen-<name>" and <body data-screen="<name>" data-busy>
+ *     names: welcome service whatsapp reason note nik phone priority checklist ticket
+ *            already refusal quota closed retry error
+ *   welcome:   office-name, office-status, quota-left, next-slot, occupancy, start
+ *              (retry when the kiosk settings could not be loaded)
+ *   service:   service-<CODE> (e.g. service-KTP_EL_RECORDING, service-KK); tap advances
+ *   whatsapp:  whatsapp-number (data-e164), whatsapp-qr (data-url), whatsapp-send, done
+ *   reason:    reason-<CODE> (tap advances; OTHER → note), error-message (URGENCY_REQUIRED)
+ *   note:      urgency-note (textarea), note-count, kb-<char> (kb-a, kb-1, kb-,), kb-space, kb-back, next
+ *   nik:       nik-display (grouped digits only), nik-status, key-0..key-9, key-back, key-clear,
+ *              error-message (server INVALID_NIK text), next
+ *   phone:     phone-display, phone-status, key-0..key-9, key-back, key-clear, skip, next
+ *   priority:  priority-ELDERLY, priority-DISABLED, priority-PREGNANT, priority-NONE (tap advances)
+ *   checklist: check-<CODE>-yes, check-<CODE>-no (aria-pressed), next (submits)
+ *   ticket:    ticket-number, ticket-day (other day only), ticket-date, ticket-slot, ticket-position,
+ *              ticket-estimate, ticket-service, ticket-instruction, ticket-qr (data-url), countdown, reprint, done
+ *   already:   same ticket-* hooks, reprint, done
+ *   refusal:   refusal-missing, missing-<CODE>, done
+ *   quota:     next-available, book-offered, done       closed: opens-at, book-offered, done
+ *   retry:     retry, error-message (after a failed retry), done       error: error-message, done
+ */
+import { h, icon } from './dom.js';
+import { ICONS } from './icons.js';
+import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18n.js';
+import { getKiosk, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
+import { createIdleTimer } from './idle.js';
+import { buildSlip, printSlip } from './print.js';
+import { SCREENS, NIK_LENGTH, normalizePhone } from './screens.js';
+
+const params = new URLSearchParams(location.search);
+const seconds = (name, fallback) => {
+  const v = Number(params.get(name));
+  return Number.isFinite(v) && v > 0 ? v * 1000 : fallback;
+};
+const OFFICE = officeId();
+const IDLE_MS = seconds('idle', 60000);
+const IDLE_WARN_MS = Math.min(15000, IDLE_MS / 2);
+const TICKET_RETURN_MS = seconds('ticketReturn', 20000);
+const CONFIG_REFRESH_MS = 60000;
+
+// ---------- state ----------
+
+/** Everything a resident typed or chose lives here, so a reset is one assignment. */
+const fresh = () => ({
+  screen: 'welcome',
+  history: [],
+  service: null,
+  reason: null,
+  reasonError: null,
+  note: '',
+  nik: '',
+  nikError: null,
+  phone: '',
+  priority: null,
+  priorityChosen: false,
+  checks: {},
+  day: null,
+  submission: null, // {json, body, key}: kept until the server decides, for an identical retry
+  returnToSubmit: false,
+  ticket: null,
+  printedToken: null,
+  returnAt: 0,
+  missing: [],
+  problem: null,
+  retryFailed: false,
+  configFailed: false,
+});
+
+let state = fresh();
+let config = null;
+let clockOffsetMs = 0; // server clock − kiosk clock, so the header shows the office's time
+let busy = false;
+let screenTimer = 0;
+let configTimer = 0;
+
+const app = document.getElementById('app');
+
+// ---------- navigation ----------
+
+function go(screen, { push = true } = {}) {
+  if (push && state.screen !== screen) state.history.push(state.screen);
+  state.screen = screen;
+  render();
+}
+
+/** Result screens start a fresh history: "Kembali" from them ends the visit. */
+function show(screen) {
+  state.history = [];
+  go(screen, { push: false });
+}
+
+function back() {
+  const spec = currentSpec;
+  if (!spec || spec.back === 'none') return;
+  if (spec.back === 'reset' || state.history.length === 0) return reset();
+  state.screen = state.history.pop();
+  render();
+}
+
+/** Back to the welcome screen with nothing of the previous resident left. */
+function reset() {
+  state = fresh();
+  setLang('id');
+  render();
+  loadConfig();
+}
+
+/** Rewind history to `screen` (as if the resident had pressed "Kembali" until there). */
+function rewindTo(screen) {
+  const i = state.history.lastIndexOf(screen);
+  state.history = i >= 0 ? state.history.slice(0, i) : state.history;
+  go(screen, { push: i < 0 });
+}
+
+const noteRequired = (reason) => reason.noteRequired ?? reason.code === 'OTHER';
+
+const act = {
+  start: () => config && go('service'),
+  reset,
+  reloadConfig: () => loadConfig(),
+  chooseService(service) {
+    state.service = service;
+    go(service.inOffice ? 'reason' : 'whatsapp');
+  },
+  chooseReason(reason) {
+    state.reason = reason.code;
+    state.reasonError = null;
+    if (!noteRequired(reason)) state.note = '';
+    go(noteRequired(reason) ? 'note' : 'nik');
+  },
+  noteDone() {
+    if (state.note.trim()) go('nik');
+  },
+  nikDone() {
+    if (state.nik.length !== NIK_LENGTH) return;
+    // After an INVALID_NIK the other answers still stand: submit again straight away.
+    if (state.returnToSubmit) submit();
+    else go('phone');
+  },
+  phoneDone(skip) {
+    if (skip) state.phone = '';
+    go('priority');
+  },
+  choosePriority(code) {
+    state.priority = code;
+    state.priorityChosen = true;
+    go('checklist');
+  },
+  checklistDone: () => submit(),
+  book(day) {
+    state.day = day;
+    submit();
+  },
+  retry: () => send(),
+  // Called on every render of the ticket screen (a language switch re-renders it): print
+  // once per ticket and keep the original 20-second deadline.
+  printTicket(countdownEl) {
+    if (state.printedToken !== state.ticket.token) {
+      state.printedToken = state.ticket.token;
+      state.returnAt = Date.now() + TICKET_RETURN_MS;
+      printCurrent();
+    }
+    startReturnCountdown(countdownEl);
+  },
+  reprint(countdownEl) {
+    printCurrent();
+    if (countdownEl) {
+      state.returnAt = Date.now() + TICKET_RETURN_MS;
+      startReturnCountdown(countdownEl);
+    }
+  },
+};
+
+// ---------- server calls ----------
+
+function missingChecks() {
+  return config.checklist.filter((i) => i.required && state.checks[i.code] !== true).map((i) => i.code);
+}
+
+function ticketBody() {
+  const reason = config.urgencyReasons.find((r) => r.code === state.reason);
+  // E.164, like the office's own WhatsApp numbers in the API; anything not valid is not sent.
+  const local = normalizePhone(state.phone);
+  const phone = local ? `+62${local.slice(1)}` : null;
+  const checklist = {};
+  for (const item of config.checklist) {
+    if (typeof state.checks[item.code] === 'boolean') checklist[item.code] = state.checks[item.code];
+  }
+  return {
+    service: state.service.code,
+    nik: state.nik,
+    urgency: { reason: state.reason, note: reason && noteRequired(reason) ? state.note.trim() : null },
+    checklist,
+    priorityGroup: state.priority,
+    day: state.day,
+    phone,
+    name: null,
+    channel: 'KIOSK',
+  };
+}
+
+/**
+ * One tap = one submission = one Idempotency-Key. The key is reused only for the very same
+ * body while the server has not answered (retry screen), so a retry can never make a second
+ * ticket, and a changed body (fixed NIK, booked day) is a new submission.
+ */
+function submit() {
+  const body = ticketBody();
+  const json = JSON.stringify(body);
+  if (!state.submission || state.submission.json !== json) {
+    state.submission = { json, body, key: newIdempotencyKey() };
+  }
+  state.retryFailed = false;
+  send();
+}
+
+async function send() {
+  if (busy || !state.submission) return;
+  const { body, key } = state.submission;
+  const wasRetry = state.screen === 'retry';
+  // A required "no" is refused here whatever the server says, but it is still sent so the
+  // office counts the refusal (the server answers 422 HEALTH_PROTOCOL).
+  const locallyRefused = missingChecks();
+  setBusy(true);
+  try {
+    const ticket = await postTicket(OFFICE, body, key);
+    state.submission = null;
+    state.ticket = ticket;
+    show('ticket');
+  } catch (e) {
+    if (e instanceof NetworkError) {
+      if (locallyRefused.length) return refuse(locallyRefused);
+      state.retryFailed = wasRetry;
+      if (state.screen === 'retry') render();
+      else go('retry');
+      return;
+    }
+    if (!(e instanceof ApiError)) console.error(e); // a bug of ours, not a server decision
+    state.submission = null;
+    handleRejection(e instanceof ApiError ? e : new ApiError(0, null), locallyRefused);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function refuse(missing) {
+  state.submission = null;
+  state.missing = missing;
+  show('refusal');
+}
+
+function handleRejection(err, locallyRefused) {
+  const { code, details } = err;
+  if (code === 'HEALTH_PROTOCOL') return refuse(details.missing?.length ? details.missing : locallyRefused);
+  if (locallyRefused.length) return refuse(locallyRefused);
+  state.problem = err;
+  switch (code) {
+    case 'INVALID_NIK':
+      state.nikError = errorTextOf(err);
+      state.returnToSubmit = true;
+      return rewindTo('nik');
+    case 'URGENCY_REQUIRED':
+      state.reasonError = errorTextOf(err);
+      return rewindTo('reason');
+    case 'SERVICE_NOT_IN_OFFICE':
+      state.service = { ...state.service, inOffice: false, whatsapp: details.whatsapp || state.service.whatsapp };
+      return show('whatsapp');
+    case 'ALREADY_HAS_TICKET':
+      state.ticket = details.ticket;
+      return details.ticket ? show('already') : go('error');
+    case 'QUOTA_FULL':
+      return go('quota');
+    case 'OFFICE_CLOSED':
+      return go('closed');
+    default:
+      return go('error');
+  }
+}
+
+const errorTextOf = (err) => pick(err.body.messages) || err.body.message || t('errorGeneric');
+
+async function loadConfig() {
+  clearTimeout(configTimer);
+  try {
+    const data = await getKiosk(OFFICE);
+    config = data;
+    state.configFailed = false;
+    const serverNow = Date.parse(data.now);
+    if (!Number.isNaN(serverNow)) clockOffsetMs = serverNow - Date.now();
+    document.title = `${t('appTitle')} · ${pick(data.office.name)}`;
+  } catch {
+    state.configFailed = !config;
+  }
+  // Keep the welcome screen's quota and slot fresh; retry sooner while the server is away.
+  configTimer = setTimeout(loadConfig, config ? CONFIG_REFRESH_MS : 10000);
+  if (state.screen === 'welcome') render();
+}
+
+// ---------- ticket printing and the 20-second return ----------
+
+const nowInOffice = () => {
+  const instant = new Date(Date.now() + clockOffsetMs);
+  return { instant, day: isoDayIn(instant, config.office.timeZone) };
+};
+
+function statusLink(ticket) {
+  if (!ticket?.statusUrl) return null;
+  // The server may name a public address (the kiosk itself often sits on a LAN address).
+  return new URL(ticket.statusUrl, config.publicBaseUrl || location.origin).href;
+}
+
+function whatsappLink(link, serviceName) {
+  if (!link) return null;
+  // Pre-fill the message with the service, so the office's WhatsApp desk can sort it.
+  const sep = link.includes('?') ? '&' : '?';
+  return `${link}${sep}text=${encodeURIComponent(t('waMessage', { service: serviceName }))}`;
+}
+
+function printCurrent() {
+  if (!state.ticket) return;
+  printSlip(buildSlip(state.ticket, { config, statusLink: statusLink(state.ticket), now: nowInOffice() }));
+}
+
+function startReturnCountdown(el) {
+  clearInterval(screenTimer);
+  const tick = () => {
+    const left = Math.ceil((state.returnAt - Date.now()) / 1000);
+    if (left <= 0) return reset();
+    el.textContent = t('returnIn', { n: left });
+  };
+  tick();
+  screenTimer = setInterval(tick, 1000);
+}
+
+// ---------- rendering ----------
+
+let currentSpec = null;
+
+function langSwitch() {
+  return h('div', { class: 'lang', role: 'group', 'aria-label': 'Bahasa / Language' },
+    icon(ICONS.globe), h('span', { class: 'lang-label' }, `${t('language')}:`),
+    LANGS.flatMap((code, i) => [
+      i > 0 && h('span', { class: 'lang-sep', 'aria-hidden': 'true' }, '|'),
+      h('button', {
+        type: 'button', class: 'lang-btn', dataset: { testid: `lang-${code}` }, lang: code,
+        'aria-pressed': String(lang() === code),
+        'aria-label': code === 'id' ? 'ID — Bahasa Indonesia' : 'EN — English',
+        onclick: () => { if (lang() !== code) { setLang(code); render(); } },
+      }, code.toUpperCase()),
+    ]));
+}
+
+function header() {
+  const clock = h('p', { class: 'clock', id: 'clock' });
+  updateClock(clock);
+  return h('header', { class: 'top' },
+    h('div', { class: 'brand' }, icon(ICONS.idcard, 'icon brand-icon'),
+      h('div', {},
+        h('p', { class: 'brand-name' }, config ? pick(config.office.name) : 'Antrean'),
+        clock)),
+    langSwitch());
+}
+
+function updateClock(el = document.getElementById('clock')) {
+  if (!el || !config) return;
+  const { instant, day } = nowInOffice();
+  el.textContent = `${fmtDate(day)} · ${fmtTime(instant, config.office.timeZone)} ${config.office.timeZone === 'Asia/Jakarta' ? 'WIB' : ''}`.trim();
+}
+
+function render() {
+  clearInterval(screenTimer);
+  const name = state.screen;
+  const ctx = { state, config, act, statusLink, whatsappLink };
+  const spec = (config || name === 'welcome') ? SCREENS[name](ctx) : SCREENS.welcome(ctx);
+  currentSpec = spec;
+  const title = h('h1', { tabindex: '-1', id: 'screen-title' }, spec.title);
+  const backBtn = h('button', {
+    type: 'button', class: 'action action-back', dataset: { testid: 'back' }, onclick: back,
+    disabled: spec.back === 'none',
+  }, icon(ICONS.arrowLeft), h('span', {}, t('back')));
+  app.replaceChildren(
+    header(),
+    h('main', { id: 'main', class: `screen screen-${name}`, dataset: { testid: `screen-${name}` }, 'aria-labelledby': 'screen-title' },
+      title, spec.lead && h('p', { class: 'lead' }, spec.lead), spec.body),
+    h('footer', { class: 'bottom' }, backBtn, h('div', { class: 'actions' }, spec.actions || [])),
+  );
+  document.body.dataset.screen = name;
+  hideIdleWarning();
+  // Welcome holds nothing personal; everything else resets after IDLE_MS without a touch.
+  if (name === 'welcome' && lang() === 'id') idle.disarm();
+  else idle.arm();
+  (spec.focus || title).focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+  if (spec.onShow) spec.onShow();
+}
+
+function setBusy(on) {
+  busy = on;
+  document.body.dataset.busy = String(on);
+  const overlay = document.getElementById('busy');
+  overlay.querySelector('.busy-text').textContent = t('sending');
+  overlay.hidden = !on;
+}
+
+// ---------- idle watchdog ----------
+
+const warning = document.getElementById('idle-warning');
+function hideIdleWarning() { warning.hidden = true; }
+const idle = createIdleTimer({
+  timeoutMs: IDLE_MS,
+  warnMs: IDLE_WARN_MS,
+  onWarn: (n) => {
+    warning.hidden = false;
+    warning.querySelector('.idle-text').textContent = t('idleWarn', { n });
+  },
+  onActive: hideIdleWarning,
+  onTimeout: () => { if (!busy) reset(); else idle.arm(); },
+});
+
+// ---------- boot ----------
+
+document.addEventListener('keydown', (e) => {
+  if (busy) return;
+  if (currentSpec?.onKey && !(e.target instanceof HTMLTextAreaElement)) currentSpec.onKey(e);
+  if (e.key === 'Escape' && !e.defaultPrevented && currentSpec?.back !== 'none') back();
+});
+setInterval(() => updateClock(), 15000);
+setLang('id');
+render();
+loadConfig();

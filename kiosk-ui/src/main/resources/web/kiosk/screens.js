@@ -1,0 +1,491 @@
+// What each screen shows. A screen is a function of the kiosk context returning
+// { title, lead, body, actions, back, onKey, focus, onShow }; kiosk.js owns navigation,
+// the shared chrome (header, "Kembali", language switch) and all server calls.
+import { h, icon } from './dom.js';
+import { ICONS, iconFor } from './icons.js';
+import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot } from './i18n.js';
+import { numericKeypad, digitKeyHandler, textKeyboard } from './keypad.js';
+import { qrSvg } from './qr.js';
+
+export const NIK_LENGTH = 16;
+export const NOTE_MAX = 200;
+
+// ---------- small building blocks ----------
+
+const bigButton = ({ testid, iconSvg, label, sub, onclick, pressed, cls = '' }) =>
+  h('button', {
+    type: 'button', class: `choice ${cls}`, dataset: { testid }, onclick,
+    'aria-pressed': pressed == null ? null : String(pressed),
+  },
+  iconSvg && icon(iconSvg, 'icon choice-icon'),
+  h('span', { class: 'choice-text' },
+    h('span', { class: 'choice-label' }, label),
+    sub && h('span', { class: 'choice-sub' }, sub)),
+  pressed && icon(ICONS.check, 'icon choice-mark'));
+
+const actionButton = ({ testid, label, onclick, iconSvg, kind = 'primary', disabled, iconAfter }) =>
+  h('button', { type: 'button', class: `action action-${kind}`, dataset: { testid }, onclick, disabled },
+    iconSvg && !iconAfter && icon(iconSvg),
+    h('span', {}, label),
+    iconSvg && iconAfter && icon(iconSvg));
+
+const nextButton = (onclick, { label = t('next'), disabled = false } = {}) =>
+  actionButton({ testid: 'next', label, onclick, disabled, iconSvg: ICONS.arrowRight, iconAfter: true });
+
+const doneButton = (act) =>
+  actionButton({ testid: 'done', label: t('done'), onclick: act.reset, kind: 'secondary', iconSvg: ICONS.check });
+
+const message = (text, { testid = 'error-message', kind = 'error' } = {}) =>
+  h('p', { class: `message message-${kind}`, role: kind === 'error' ? 'alert' : 'status', dataset: { testid } },
+    icon(kind === 'error' ? ICONS.warning : ICONS.info), h('span', {}, text));
+
+const whenText = (day, today) => (day === today ? t('today') : fmtDate(day));
+
+/** "1602123456789012" → "1602 1234 5678 9012": the grouping printed on the KTP-el. */
+export const groupNik = (digits) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+/** "081234567890" → "0812-3456-7890", the way numbers are written on the office's posters. */
+export const groupPhone = (digits) => digits.replace(/^(\d{4})(\d{1,4})?(\d+)?$/, (_, a, b, c) => [a, b, c].filter(Boolean).join('-'));
+
+/** Indonesian mobile numbers: 08… (10–13 digits); 62… is accepted and rewritten to 08…. */
+export function normalizePhone(digits) {
+  const local = digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
+  return /^08\d{8,11}$/.test(local) ? local : null;
+}
+
+// ---------- the ticket card, shared by "ticket" and "already has a ticket" ----------
+
+function ticketCard(ticket, ctx, extra = []) {
+  const { config } = ctx;
+  const tz = config.office.timeZone;
+  const service = config.services.find((s) => s.code === ticket.service);
+  const ahead = ticket.peopleAhead ?? Math.max(0, (ticket.position ?? 1) - 1);
+  const link = ctx.statusLink(ticket);
+  const detail = (label, value, testid) => value && h('div', { class: 'detail' },
+    h('dt', {}, label), h('dd', { dataset: { testid } }, value));
+  return h('div', { class: 'ticket' },
+    h('div', { class: 'ticket-main' },
+      h('p', { class: 'ticket-number', dataset: { testid: 'ticket-number' } }, ticket.number),
+      ticket.day !== config.today &&
+        h('p', { class: 'ticket-day', dataset: { testid: 'ticket-day' } }, icon(ICONS.calendar),
+          t('comeOnDay', { date: fmtDate(ticket.day) })),
+      h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction' } }, icon(ICONS.clock), t('waitOutside')),
+      h('p', { class: 'ticket-ppe' }, icon(ICONS.mask), t('bringPpe')),
+      extra),
+    h('div', { class: 'ticket-side' },
+      h('dl', { class: 'details' },
+        detail(t('service'), service ? pick(service.name) : ticket.service, 'ticket-service'),
+        detail(t('day'), fmtDate(ticket.day), 'ticket-date'),
+        detail(t('slot'), fmtSlot(ticket.slot), 'ticket-slot'),
+        ticket.position != null && detail(t('position'),
+          `${t('positionValue', { n: ticket.position })} · ${t('peopleAhead', { n: ahead })}`, 'ticket-position'),
+        ticket.estimatedCallAt && detail(t('estimated'), fmtTime(ticket.estimatedCallAt, tz), 'ticket-estimate')),
+      link && h('figure', { class: 'qr' },
+        h('div', { class: 'qr-code', dataset: { testid: 'ticket-qr', url: link }, html: qrSvg(link, { label: t('scanStatus') }) }),
+        h('figcaption', {}, t('scanStatus')))));
+}
+
+// ---------- screens ----------
+
+export const SCREENS = {
+  welcome(ctx) {
+    const { config, act, state } = ctx;
+    if (!config) {
+      return {
+        title: t('welcomeTitle'),
+        back: 'none',
+        body: [state.configFailed ? message(t('offline')) : h('p', { class: 'lead' }, t('loading'))],
+        actions: state.configFailed ? [actionButton({ testid: 'retry', label: t('tryAgain'), onclick: act.reloadConfig })] : [],
+      };
+    }
+    const av = config.availability || {};
+    const quota = av.quota;
+    const slot = av.nextFreeSlot;
+    const status = config.open
+      ? [h('strong', { class: 'badge badge-open' }, icon(ICONS.check), t('openNow')), ' ',
+        config.closesAt ? t('openUntil', { time: config.closesAt }) : '']
+      : [h('strong', { class: 'badge badge-closed' }, icon(ICONS.cross), t('closedNow')), ' ',
+        config.opensAt ? t('opensAgain', { date: fmtDate(config.opensAt.day), time: config.opensAt.time }) : ''];
+    const fact = (testid, iconSvg, content) => h('li', { class: 'fact', dataset: { testid } }, icon(iconSvg), h('span', {}, content));
+    return {
+      title: t('welcomeTitle'),
+      back: 'none',
+      body: [
+        h('p', { class: 'office-name', dataset: { testid: 'office-name' } }, pick(config.office.name)),
+        h('ul', { class: 'facts panel' },
+          fact('office-status', config.open ? ICONS.clock : ICONS.closed, status),
+          quota && fact('quota-left', ICONS.ticket,
+            quota.left > 0 ? t('quotaLeft', { left: quota.left, limit: quota.limit }) : t('quotaFull')),
+          fact('next-slot', ICONS.calendar, slot
+            ? t('nextSlot', { when: `${whenText(slot.day, config.today)}, ${fmtSlot(slot)}` })
+            : t('noSlot')),
+          av.occupancy && fact('occupancy', ICONS.person,
+            [t('occupancy', av.occupancy), av.waitingOutside != null ? ` · ${t('waitingOutside', { n: av.waitingOutside })}` : ''])),
+        h('p', { class: 'lead' }, t('welcomeLead')),
+        h('button', { type: 'button', class: 'start', dataset: { testid: 'start' }, onclick: act.start },
+          h('span', {}, t('start')), icon(ICONS.arrowRight)),
+        h('p', { class: 'hint' }, t('staffHelp')),
+      ],
+      actions: [],
+    };
+  },
+
+  service(ctx) {
+    const { config, act, state } = ctx;
+    const inOffice = config.services.filter((s) => s.inOffice);
+    const wa = config.services.filter((s) => !s.inOffice);
+    return {
+      title: t('serviceTitle'),
+      back: 'pop',
+      body: [
+        h('div', { class: 'choices choices-primary' }, inOffice.map((s) => bigButton({
+          testid: `service-${s.code}`, iconSvg: iconFor(s.code, 'idcard'), label: pick(s.name), sub: t('inOfficeTag'),
+          cls: 'choice-primary', pressed: state.service?.code === s.code || null, onclick: () => act.chooseService(s),
+        }))),
+        wa.length > 0 && h('h2', { class: 'section' }, icon(ICONS.chat), t('whatsappHeading')),
+        h('div', { class: 'choices choices-grid' }, wa.map((s) => bigButton({
+          testid: `service-${s.code}`, iconSvg: ICONS.chat, label: pick(s.name),
+          sub: s.whatsapp ? s.whatsapp.display : t('whatsappTag'),
+          cls: 'choice-wa', onclick: () => act.chooseService(s),
+        }))),
+      ],
+    };
+  },
+
+  whatsapp(ctx) {
+    const { state, act } = ctx;
+    const s = state.service;
+    const wa = s.whatsapp || {};
+    const name = pick(s.name);
+    const link = ctx.whatsappLink(wa.link, name);
+    return {
+      title: name,
+      lead: t('waLead'),
+      back: 'pop',
+      body: [h('div', { class: 'wa' },
+        h('div', { class: 'wa-main' },
+          h('p', { class: 'wa-number', dataset: { testid: 'whatsapp-number', e164: wa.number } },
+            icon(ICONS.chat), h('span', {}, wa.display || wa.number)),
+          h('h2', { class: 'section' }, t('waSendTitle')),
+          h('ol', { class: 'wa-send', dataset: { testid: 'whatsapp-send' } },
+            h('li', {}, t('waSendService', { service: name })),
+            h('li', {}, t('waSendIdentity')),
+            h('li', {}, t('waSendDocs'))),
+          h('p', { class: 'hint' }, t('waResult'))),
+        link && h('figure', { class: 'qr' },
+          h('div', { class: 'qr-code', dataset: { testid: 'whatsapp-qr', url: link }, html: qrSvg(link, { label: t('waScan') }) }),
+          h('figcaption', {}, t('waScan'))))],
+      actions: [doneButton(act)],
+    };
+  },
+
+  reason(ctx) {
+    const { config, state, act } = ctx;
+    return {
+      title: t('reasonTitle'),
+      lead: t('reasonLead'),
+      back: 'pop',
+      body: [
+        state.reasonError && message(state.reasonError),
+        h('div', { class: 'choices choices-list' }, config.urgencyReasons.map((r) => bigButton({
+          testid: `reason-${r.code}`, iconSvg: iconFor(r.code, 'info'), label: pick(r.label),
+          pressed: state.reason === r.code || null, onclick: () => act.chooseReason(r),
+        }))),
+      ],
+    };
+  },
+
+  note(ctx) {
+    const { state, act } = ctx;
+    const count = h('p', { class: 'count', id: 'note-count', dataset: { testid: 'note-count' } });
+    const area = h('textarea', {
+      id: 'urgency-note', class: 'note', dataset: { testid: 'urgency-note' }, maxlength: NOTE_MAX, rows: 2,
+      inputmode: 'none', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'note-count',
+      value: state.note,
+    });
+    const next = nextButton(() => act.noteDone());
+    const refresh = () => {
+      state.note = area.value.slice(0, NOTE_MAX);
+      count.textContent = t('noteCount', { n: state.note.length });
+      next.disabled = state.note.trim().length === 0;
+    };
+    area.addEventListener('input', refresh);
+    const insert = (ch) => {
+      if (area.value.length >= NOTE_MAX) return;
+      area.value += ch;
+      refresh();
+    };
+    refresh();
+    return {
+      title: t('noteTitle'),
+      back: 'pop',
+      body: [
+        h('label', { for: 'urgency-note', class: 'field-label' }, t('noteLabel')),
+        area, count,
+        textKeyboard({ onChar: insert, onBack: () => { area.value = area.value.slice(0, -1); refresh(); } }),
+      ],
+      actions: [next],
+      focus: area,
+    };
+  },
+
+  nik(ctx) {
+    const { state, act } = ctx;
+    const display = h('span', { class: 'digits', id: 'nik-display', dataset: { testid: 'nik-display' } });
+    const rest = h('span', { class: 'placeholder', 'aria-hidden': 'true' });
+    const status = h('p', { class: 'count', id: 'nik-status', dataset: { testid: 'nik-status' }, 'aria-live': 'polite' });
+    const errorSlot = h('div', { class: 'error-slot' });
+    const next = nextButton(() => act.nikDone());
+    const refresh = () => {
+      display.textContent = groupNik(state.nik);
+      // Placeholders for the digits still to type, grouped like the real number.
+      rest.textContent = groupNik('0'.repeat(NIK_LENGTH)).slice(groupNik(state.nik).length).replace(/0/g, '_');
+      const done = state.nik.length === NIK_LENGTH;
+      status.replaceChildren(icon(done ? ICONS.check : ICONS.info),
+        h('span', {}, done ? t('nikComplete') : t('nikProgress', { n: state.nik.length })));
+      status.classList.toggle('count-done', done);
+      next.disabled = !done;
+      errorSlot.replaceChildren(state.nikError ? message(state.nikError) : '');
+    };
+    const edit = (fn) => {
+      const before = state.nik;
+      fn();
+      // The server's INVALID_NIK message was about the old number; drop it once it changes.
+      if (state.nik !== before) state.nikError = null;
+      refresh();
+    };
+    const onDigit = (d) => edit(() => { if (state.nik.length < NIK_LENGTH) state.nik += d; });
+    const onBack = () => edit(() => { state.nik = state.nik.slice(0, -1); });
+    const onClear = () => edit(() => { state.nik = ''; });
+    refresh();
+    return {
+      title: t('nikTitle'),
+      lead: t('nikLead'),
+      back: 'pop',
+      body: [h('div', { class: 'entry' },
+        h('div', { class: 'entry-field' },
+          h('p', { class: 'field-label', id: 'nik-label' }, t('nikLabel')),
+          h('div', { class: 'entry-box', role: 'group', 'aria-labelledby': 'nik-label', 'aria-describedby': 'nik-status' },
+            display, rest),
+          status, errorSlot),
+        numericKeypad({ onDigit, onBack, onClear, label: t('nikLabel') }))],
+      actions: [next],
+      onKey: digitKeyHandler({ onDigit, onBack, onClear, onEnter: () => !next.disabled && act.nikDone() }),
+    };
+  },
+
+  phone(ctx) {
+    const { state, act } = ctx;
+    const display = h('span', { class: 'digits', id: 'phone-display', dataset: { testid: 'phone-display' } });
+    const status = h('p', { class: 'count', id: 'phone-status', dataset: { testid: 'phone-status' }, 'aria-live': 'polite' });
+    const next = nextButton(() => act.phoneDone(false));
+    const max = () => (state.phone.startsWith('62') ? 14 : 13);
+    const refresh = () => {
+      display.textContent = groupPhone(state.phone);
+      const ok = normalizePhone(state.phone) != null;
+      status.replaceChildren(icon(ok ? ICONS.check : ICONS.info), h('span', {}, ok ? t('phoneValid') : t('phoneHint')));
+      status.classList.toggle('count-done', ok);
+      next.disabled = !ok;
+    };
+    const onDigit = (d) => { if (state.phone.length < max()) state.phone += d; refresh(); };
+    const onBack = () => { state.phone = state.phone.slice(0, -1); refresh(); };
+    const onClear = () => { state.phone = ''; refresh(); };
+    refresh();
+    return {
+      title: t('phoneTitle'),
+      lead: t('phoneLead'),
+      back: 'pop',
+      body: [h('div', { class: 'entry' },
+        h('div', { class: 'entry-field' },
+          h('p', { class: 'field-label', id: 'phone-label' }, t('phoneLabel')),
+          h('div', { class: 'entry-box', role: 'group', 'aria-labelledby': 'phone-label', 'aria-describedby': 'phone-status' },
+            display),
+          status),
+        numericKeypad({ onDigit, onBack, onClear, label: t('phoneLabel') }))],
+      actions: [
+        actionButton({ testid: 'skip', label: t('phoneSkip'), kind: 'secondary', onclick: () => act.phoneDone(true) }),
+        next,
+      ],
+      onKey: digitKeyHandler({ onDigit, onBack, onClear, onEnter: () => !next.disabled && act.phoneDone(false) }),
+    };
+  },
+
+  priority(ctx) {
+    const { config, state, act } = ctx;
+    const groups = [...(config.priorityGroups || []), { code: 'NONE', label: { id: t('priorityNone'), en: t('priorityNone') } }];
+    return {
+      title: t('priorityTitle'),
+      lead: t('priorityLead'),
+      back: 'pop',
+      body: [h('div', { class: 'choices choices-list' }, groups.map((g) => bigButton({
+        testid: `priority-${g.code}`, iconSvg: iconFor(g.code, 'person'), label: pick(g.label),
+        pressed: state.priorityChosen && (state.priority ?? 'NONE') === g.code ? true : null,
+        onclick: () => act.choosePriority(g.code === 'NONE' ? null : g.code),
+      })))],
+    };
+  },
+
+  checklist(ctx) {
+    const { config, state, act } = ctx;
+    const items = config.checklist;
+    const next = nextButton(() => act.checklistDone(), { label: t('getTicket') });
+    const hint = h('p', { class: 'hint', id: 'check-hint' });
+    const refresh = () => {
+      // A required "no" already decides the outcome, so the resident need not answer the rest.
+      const anyRequiredNo = items.some((i) => i.required && state.checks[i.code] === false);
+      const allAnswered = items.every((i) => typeof state.checks[i.code] === 'boolean');
+      next.disabled = !(allAnswered || anyRequiredNo);
+      // Promise a queue number only when the answers allow one.
+      next.querySelector('span').textContent = anyRequiredNo ? t('next') : t('getTicket');
+      hint.textContent = next.disabled ? t('checkAnswerAll') : '';
+    };
+    const rows = items.map((item) => {
+      const labelId = `check-${item.code}-label`;
+      const answer = (value) => {
+        const btn = h('button', {
+          type: 'button', class: `yesno yesno-${value ? 'yes' : 'no'}`,
+          dataset: { testid: `check-${item.code}-${value ? 'yes' : 'no'}` },
+          'aria-pressed': String(state.checks[item.code] === value),
+          onclick: () => {
+            state.checks[item.code] = value;
+            for (const b of row.querySelectorAll('.yesno')) {
+              b.setAttribute('aria-pressed', String(b === btn));
+            }
+            refresh();
+          },
+        }, icon(value ? ICONS.check : ICONS.cross), h('span', {}, value ? t('yes') : t('no')),
+        h('span', { class: 'pressed-mark' }, `(${t('selected')})`));
+        return btn;
+      };
+      const row = h('div', { class: 'check', role: 'group', 'aria-labelledby': labelId },
+        icon(iconFor(item.code, 'info'), 'icon check-icon'),
+        h('p', { class: 'check-label', id: labelId }, pick(item.label)),
+        h('div', { class: 'yesno-pair' }, answer(true), answer(false)));
+      return row;
+    });
+    refresh();
+    return {
+      title: t('checkTitle'),
+      lead: t('checkLead'),
+      back: 'pop',
+      body: [h('div', { class: 'checks' }, rows), hint],
+      actions: [next],
+    };
+  },
+
+  ticket(ctx) {
+    const { state, act } = ctx;
+    const countdown = h('p', { class: 'hint', dataset: { testid: 'countdown' } });
+    return {
+      title: t('ticketTitle'),
+      back: 'reset',
+      body: [ticketCard(state.ticket, ctx, [
+        h('p', { class: 'printing' }, icon(ICONS.printer), h('span', {}, t('printing'))),
+        countdown,
+      ])],
+      actions: [
+        actionButton({ testid: 'reprint', label: t('reprint'), kind: 'secondary', iconSvg: ICONS.printer,
+          onclick: () => act.reprint(countdown) }),
+        doneButton(act),
+      ],
+      onShow: () => act.printTicket(countdown),
+    };
+  },
+
+  already(ctx) {
+    const { state, act } = ctx;
+    return {
+      title: t('alreadyTitle'),
+      lead: t('alreadyLead'),
+      back: 'reset',
+      body: [ticketCard(state.ticket, ctx)],
+      actions: [
+        actionButton({ testid: 'reprint', label: t('reprint'), iconSvg: ICONS.printer, onclick: () => act.reprint(null) }),
+        doneButton(act),
+      ],
+    };
+  },
+
+  refusal(ctx) {
+    const { config, state, act } = ctx;
+    const byCode = Object.fromEntries(config.checklist.map((i) => [i.code, i]));
+    return {
+      title: t('refusalTitle'),
+      lead: t('refusalLead'),
+      back: 'reset',
+      body: [
+        h('h2', { class: 'section' }, t('refusalNeeded')),
+        h('ul', { class: 'needs', dataset: { testid: 'refusal-missing' } }, state.missing.map((code) =>
+          h('li', { class: 'need', dataset: { testid: `missing-${code}` } }, icon(iconFor(code, 'info'), 'icon need-icon'),
+            h('span', {}, has(`need_${code}`) ? t(`need_${code}`) : pick(byCode[code]?.label) || code)))),
+        h('p', { class: 'comeback' }, icon(ICONS.calendar), h('span', {}, t('refusalComeBack'))),
+      ],
+      actions: [doneButton(act)],
+    };
+  },
+
+  quota(ctx) {
+    const { config, state, act } = ctx;
+    const next = state.problem.details?.nextAvailable;
+    return {
+      title: t('quotaTitle'),
+      back: 'pop',
+      body: next
+        ? [
+          h('div', { class: 'panel' }, icon(ICONS.calendar, 'icon panel-icon'),
+            h('p', { class: 'panel-text', dataset: { testid: 'next-available' } },
+              t('nextAvailable', { date: whenText(next.day, config.today), time: next.slotStart }))),
+          h('button', { type: 'button', class: 'start', dataset: { testid: 'book-offered' }, onclick: () => act.book(next.day) },
+            icon(ICONS.calendar), h('span', {}, t('bookDay', { date: fmtDate(next.day) }))),
+        ]
+        : [message(t('noneAvailable'), { kind: 'info', testid: 'next-available' }), h('p', { class: 'lead' }, t('comeBack'))],
+      actions: [doneButton(act)],
+    };
+  },
+
+  closed(ctx) {
+    const { state, act } = ctx;
+    const opens = state.problem.details?.opensAt;
+    return {
+      title: t('closedTitle'),
+      back: 'pop',
+      body: opens
+        ? [
+          h('div', { class: 'panel' }, icon(ICONS.closed, 'icon panel-icon'),
+            h('p', { class: 'panel-text', dataset: { testid: 'opens-at' } },
+              t('opensAgain', { date: fmtDate(opens.day), time: opens.time }))),
+          h('p', { class: 'lead' }, t('bookDayLead')),
+          h('button', { type: 'button', class: 'start', dataset: { testid: 'book-offered' }, onclick: () => act.book(opens.day) },
+            icon(ICONS.calendar), h('span', {}, t('bookDay', { date: fmtDate(opens.day) }))),
+        ]
+        : [message(errorText(state.problem.body)), h('p', { class: 'lead' }, t('comeBack'))],
+      actions: [doneButton(act)],
+    };
+  },
+
+  retry(ctx) {
+    const { state, act } = ctx;
+    return {
+      title: t('retryTitle'),
+      back: 'pop',
+      body: [
+        h('div', { class: 'panel' }, icon(ICONS.offline, 'icon panel-icon'),
+          h('p', { class: 'panel-text panel-text-plain' }, t('retryLead'))),
+        state.retryFailed && message(t('retryFailed')),
+        h('button', { type: 'button', class: 'start', dataset: { testid: 'retry' }, onclick: act.retry },
+          h('span', {}, t('tryAgain')), icon(ICONS.arrowRight)),
+      ],
+      actions: [doneButton(act)],
+    };
+  },
+
+  error(ctx) {
+    const { state, act } = ctx;
+    return {
+      title: t('errorTitle'),
+      back: 'pop',
+      body: [message(errorText(state.problem?.body)), h('p', { class: 'lead' }, t('errorGeneric'))],
+      actions: [doneButton(act)],
+    };
+  },
+};
