@@ -86,7 +86,8 @@ public final class Antrean implements AutoCloseable {
                     .routing(routing -> {
                         ErrorHandling.register(routing);
                         routing.register("/api/v1", new TicketApi(desk, offices),
-                                        new OfficeApi(offices, desk, counters, admin, events, guard),
+                                        new OfficeApi(offices, desk, counters, admin, events, guard,
+                                                app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
                                         new CounterApi(counters, offices, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));

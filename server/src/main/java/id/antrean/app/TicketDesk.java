@@ -128,11 +128,12 @@ public final class TicketDesk {
         if (service.isEmpty()) {
             return Attempt.refused(InOfficePolicy.unknown(request.service()));
         }
+        // Health first: a resident turned away at the door is counted whatever else is wrong.
         Optional<Rejection> rejection = InOfficePolicy.check(service.get())
+                .or(() -> HealthProtocolPolicy.check(office.settings().checklist(), request.checklist()))
                 .or(() -> UrgencyPolicy.check(office.settings(), request.urgencyReason(), request.urgencyNote()))
                 .or(() -> NikPolicy.check(request.nik(), today(office, now)))
-                .or(() -> NikPolicy.checkRegion(request.nik(), office.nikRegion(), office.settings().nikRegionPolicy()))
-                .or(() -> HealthProtocolPolicy.check(office.settings().checklist(), request.checklist()));
+                .or(() -> NikPolicy.checkRegion(request.nik(), office.nikRegion(), office.settings().nikRegionPolicy()));
         if (rejection.isPresent()) {
             return Attempt.refused(rejection.get());
         }

@@ -18,8 +18,19 @@ public final class InOfficePolicy {
                                 + wa.display() + ".",
                         service.name().en() + " is not served in the office. Send your documents by WhatsApp to "
                                 + wa.display() + "."),
-                Map.of("service", service.code(),
-                        "whatsapp", Map.of("number", wa.e164(), "display", wa.display(), "link", wa.link()))));
+                Map.of("service", service.code(), "whatsapp", whatsapp(service))));
+    }
+
+    /** The contact in the shape clients know from the service list. */
+    static Map<String, Object> whatsapp(Service service) {
+        WhatsAppContact wa = service.whatsapp();
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("number", wa.e164());
+        m.put("display", wa.display());
+        m.put("link", wa.link());
+        m.put("instructions", service.whatToSend() == null ? null
+                : Map.of("id", service.whatToSend().id(), "en", service.whatToSend().en()));
+        return m;
     }
 
     public static Rejection unknown(String code) {

@@ -65,7 +65,9 @@ public final class OfficeStore {
 
     private static Service service(DbRow r) {
         String wa = Rows.str(r, "whatsapp");
+        String sendId = Rows.str(r, "send_id");
         return new Service(Rows.str(r, "code"), Rows.bool(r, "in_office"), Rows.str(r, "ticket_prefix"),
-                wa == null ? null : new WhatsAppContact(wa), Text.of(Rows.str(r, "name_id"), Rows.str(r, "name_en")));
+                wa == null ? null : new WhatsAppContact(wa), Text.of(Rows.str(r, "name_id"), Rows.str(r, "name_en")),
+                sendId == null ? null : Text.of(sendId, Rows.str(r, "send_en")));
     }
 }

@@ -30,9 +30,11 @@ public final class OfficeApi implements HttpService {
     private final OfficeAdmin admin;
     private final EventStore events;
     private final StaffGuard guard;
+    private final String publicBaseUrl;
 
     public OfficeApi(Offices offices, TicketDesk desk, CounterDesk counters, OfficeAdmin admin, EventStore events,
-                     StaffGuard guard) {
+                     StaffGuard guard, String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.offices = offices;
         this.desk = desk;
         this.counters = counters;
@@ -57,7 +59,7 @@ public final class OfficeApi implements HttpService {
     }
 
     private void kiosk(ServerRequest req, ServerResponse res) {
-        Json.ok(res, Views.kiosk(desk.kiosk(req.path().pathParameters().get("office"))));
+        Json.ok(res, Views.kiosk(desk.kiosk(req.path().pathParameters().get("office")), publicBaseUrl));
     }
 
     private void queue(ServerRequest req, ServerResponse res) {

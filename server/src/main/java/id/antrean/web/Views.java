@@ -114,15 +114,28 @@ public final class Views {
         m.put("inOffice", s.inOffice());
         m.put("name", text(s.name()));
         m.put("ticketPrefix", s.ticketPrefix());
-        m.put("whatsapp", s.whatsapp() == null ? null
-                : Map.of("number", s.whatsapp().e164(), "display", s.whatsapp().display(), "link", s.whatsapp().link()));
+        m.put("whatsapp", whatsapp(s));
         return m;
     }
 
-    public static Map<String, Object> kiosk(TicketDesk.KioskInfo k) {
+    /** The WhatsApp contact of a service: number, how residents write it, chat link, what to send. */
+    public static Map<String, Object> whatsapp(Service s) {
+        if (s.whatsapp() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", s.whatsapp().e164());
+        m.put("display", s.whatsapp().display());
+        m.put("link", s.whatsapp().link());
+        m.put("instructions", s.whatToSend() == null ? null : text(s.whatToSend()));
+        return m;
+    }
+
+    public static Map<String, Object> kiosk(TicketDesk.KioskInfo k, String publicBaseUrl) {
         Office office = k.office();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("office", Map.of("id", office.id(), "name", text(office.name()), "timeZone", office.zone().getId()));
+        m.put("publicBaseUrl", publicBaseUrl);
         m.put("today", k.today().toString());
         m.put("now", k.now().toOffsetDateTime().toString());
         m.put("open", k.open());

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.StringLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of the NIK check over many generated numbers. */
-class NikPolicyProperties {
+class NikPolicyPropertiesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
     @Provide
