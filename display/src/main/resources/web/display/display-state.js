@@ -20,11 +20,13 @@ export function emptyState() {
 /** Applies one event; returns the same state object (mutated) for convenience. */
 export function reduce(state, name, data) {
   if (!data || typeof data !== 'object') return state;
+  // Every server message carries the room's counts as `room`, so one feed event is one message.
+  if (name !== 'snapshot' && name !== 'occupancy' && data.room) reduce(state, 'occupancy', data.room);
   switch (name) {
     case 'snapshot': return fromSnapshot(data);
     case 'called': return onCalled(state, data);
     case 'recalled': return onRecalled(state, data);
-    case 'serving': return onServing(state, data); // not in the contract yet; harmless if never sent
+    case 'serving': return onServing(state, data);
     case 'admitted':
       if (data.number && !state.admitted.includes(data.number)) state.admitted.push(data.number);
       return state;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 import id.antrean.app.CounterDesk;
+import id.antrean.app.DisplayBoard;
+import id.antrean.app.EventFeed;
 import id.antrean.app.OfficeAdmin;
 import id.antrean.app.Offices;
 import id.antrean.app.Secrets;
@@ -26,6 +28,8 @@ import id.antrean.web.OfficeApi;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
+import id.antrean.web.StreamApi;
+import id.antrean.web.StreamHub;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -39,11 +43,15 @@ public final class Antrean implements AutoCloseable {
 
     private final Database database;
     private final WaitingRoom room;
+    private final EventFeed feed;
+    private final StreamHub hub;
     private final WebServer server;
 
-    private Antrean(Database database, WaitingRoom room, WebServer server) {
+    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server) {
         this.database = database;
         this.room = room;
+        this.feed = feed;
+        this.hub = hub;
         this.server = server;
     }
 
@@ -51,6 +59,7 @@ public final class Antrean implements AutoCloseable {
     public static Antrean start(Config config, Clock clock) {
         Database database = Database.open(config.get("db"));
         WaitingRoom room = null;
+        EventFeed feed = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -72,6 +81,14 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
+                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(1000)));
+            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
+            StreamHub hub = new StreamHub(offices, board);
+            feed.subscribe(hub);
+            StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
+                    Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
+            EventFeed startedFeed = feed;
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
@@ -88,7 +105,7 @@ public final class Antrean implements AutoCloseable {
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                                        new CounterApi(counters, offices, guard))
+                                        new CounterApi(counters, offices, guard), streams)
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
                         StaticUi.register(routing);
@@ -100,8 +117,12 @@ public final class Antrean implements AutoCloseable {
                 throw new IllegalStateException("The web server could not listen on its port (in use?)");
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
-            return new Antrean(database, room, server);
+            startedFeed.start();
+            return new Antrean(database, room, startedFeed, hub, server);
         } catch (RuntimeException e) {
+            if (feed != null) {
+                feed.close();
+            }
             if (room != null) {
                 room.close();
             }
@@ -122,6 +143,8 @@ public final class Antrean implements AutoCloseable {
     @Override
     public void close() {
         room.close();
+        feed.close();
+        hub.close();
         server.stop();
         database.close();
         LOG.info("Antrean stopped");

@@ -105,6 +105,17 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs read-only work in one REPEATABLE READ transaction: every query sees the same moment, so
+     * a picture assembled from several queries (the display's snapshot) is consistent.
+     */
+    public <T> T snapshot(Function<DbExecute, T> work) {
+        return inTransaction(tx -> {
+            tx.namedDml("snapshot-begin");
+            return work.apply(tx);
+        });
+    }
+
     /** Runs read-only work with auto-commit statements, retried like a transaction. */
     public <T> T read(Function<DbExecute, T> work) {
         return retry.run(() -> work.apply(client.execute()));

@@ -42,6 +42,25 @@ public final class EventStore {
         return db.read(exec -> exec.namedQuery("event-after", officeId, afterId, limit).map(EventStore::event).toList());
     }
 
+    /** The newest event id, 0 when there is none. */
+    public long maxId() {
+        return db.read(exec -> exec.namedGet("event-max-id").map(r -> Rows.lng(r, "id")).orElse(0L));
+    }
+
+    /** Events of every office after the given id, oldest first: what a node's feed polls. */
+    public List<Event> allAfter(long afterId, int limit) {
+        return db.read(exec -> exec.namedQuery("event-all-after", afterId, limit).map(EventStore::event).toList());
+    }
+
+    /** Calls and recalls of an office since a moment, newest first. */
+    public List<Event> recentCalls(DbExecute exec, String officeId, Instant since, int limit) {
+        return exec.namedQuery("event-recent-calls", officeId, Rows.ts(since), limit).map(EventStore::event).toList();
+    }
+
+    public long maxId(DbExecute exec) {
+        return exec.namedGet("event-max-id").map(r -> Rows.lng(r, "id")).orElse(0L);
+    }
+
     /** Changes made by staff (events with an actor), newest first, before the given id. */
     public List<Event> audit(long beforeId, int limit) {
         return db.read(exec -> exec.namedQuery("event-audit", beforeId, limit).map(EventStore::event).toList());

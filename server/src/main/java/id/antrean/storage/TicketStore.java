@@ -244,6 +244,25 @@ public final class TicketStore {
                 .map(TicketStore::ticket));
     }
 
+    /** Tickets at a counter now (called or being served), for the display. */
+    public List<Ticket> atCounters(DbExecute exec, String officeId, LocalDate day) {
+        return exec.namedQuery("ticket-at-counters", officeId, Rows.sqlDate(day)).map(TicketStore::ticket).toList();
+    }
+
+    /** Tickets let into the waiting room and not yet called, in queue order. */
+    public List<Ticket> admitted(DbExecute exec, String officeId, LocalDate day) {
+        return exec.namedQuery("ticket-admitted", officeId, Rows.sqlDate(day)).map(TicketStore::ticket).toList();
+    }
+
+    public RoomCounts roomCountsIn(DbExecute exec, String officeId, LocalDate day, int minute) {
+        return roomCounts(exec, officeId, day, minute);
+    }
+
+    public int issued(DbExecute exec, String officeId, String service, LocalDate day) {
+        return exec.namedGet("day-counter-get", officeId, service, Rows.sqlDate(day))
+                .map(r -> Rows.intOr(r, "issued", 0)).orElse(0);
+    }
+
     /** Result of a staff call: the ticket called, or empty when nobody is in the waiting room. */
     public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
                                      Instant now) {
