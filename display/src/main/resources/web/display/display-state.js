@@ -77,7 +77,7 @@ function clearNumberElsewhere(state, number, keep) {
 function onCalled(state, e) {
   const c = counterOf(state, e.counter);
   clearNumberElsewhere(state, e.number, c);
-  c.current = { number: e.number, state: 'CALLED', calledAt: e.at, announcedAt: e.at, recalls: 0 };
+  c.current = { number: e.number, state: 'CALLED', calledAt: e.at, announcedAt: e.at, recalls: 0, order: nextOrder(state) };
   pushRecent(state, e);
   state.admitted = state.admitted.filter(n => n !== e.number);
   return state;
@@ -87,7 +87,7 @@ function onRecalled(state, e) {
   const c = counterOf(state, e.counter);
   clearNumberElsewhere(state, e.number, c);
   const calledAt = c.current?.number === e.number ? c.current.calledAt : e.at;
-  c.current = { number: e.number, state: 'CALLED', calledAt, announcedAt: e.at, recalls: e.recalls ?? 1 };
+  c.current = { number: e.number, state: 'CALLED', calledAt, announcedAt: e.at, recalls: e.recalls ?? 1, order: nextOrder(state) };
   pushRecent(state, e);
   state.admitted = state.admitted.filter(n => n !== e.number);
   return state;
@@ -119,12 +119,19 @@ function pushRecent(state, e) {
   state.recentCalls = [entry, ...state.recentCalls.filter(r => r.number !== e.number)].slice(0, RECENT_MAX);
 }
 
+/** Calls in the order they were applied: breaks ties between calls stamped with the same second. */
+function nextOrder(state) {
+  state.callOrder = (state.callOrder ?? 0) + 1;
+  return state.callOrder;
+}
+
 /** The big call on screen: the counter most recently announced, or null when no counter has anyone. */
 export function heroOf(state) {
   const time = c => Date.parse(c.current.announcedAt) || 0;
+  const later = (a, b) => time(a) > time(b) || (time(a) === time(b) && (a.current.order ?? 0) > (b.current.order ?? 0));
   let best = null;
   for (const c of state.counters) {
-    if (c.current && (!best || time(c) > time(best))) best = c;
+    if (c.current && (!best || later(c, best))) best = c;
   }
   return best ? { number: best.current.number, state: best.current.state, recalls: best.current.recalls ?? 0, counter: { id: best.id, name: best.name } } : null;
 }
