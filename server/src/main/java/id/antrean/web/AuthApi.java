@@ -33,8 +33,8 @@ public final class AuthApi implements HttpService {
 
     private void login(ServerRequest req, ServerResponse res) {
         JsonNode body = JsonBody.tree(req);
-        String username = text(body, "username");
-        String password = text(body, "password");
+        String username = JsonBody.text(body, "username");
+        String password = JsonBody.text(body, "password");
         StaffAccounts.Login login = accounts.login(username, password);
         res.header(HeaderNames.SET_COOKIE, cookie(login.sessionToken(), false));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -59,10 +59,5 @@ public final class AuthApi implements HttpService {
     private String cookie(String value, boolean expire) {
         return StaffGuard.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secureCookie ? "; Secure" : "") + (expire ? "; Max-Age=0" : "");
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
     }
 }

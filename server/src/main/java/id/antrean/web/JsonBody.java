@@ -71,6 +71,12 @@ public final class JsonBody {
         }
     }
 
+    /** A text field of a JSON object, or null when it is absent or not text. */
+    public static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
     private static ApiError tooLarge() {
         return new ApiError(Status.REQUEST_ENTITY_TOO_LARGE_413, "BODY_TOO_LARGE",
                 Text.of("Data terlalu besar (paling banyak 16 KB).", "The request body is too large (16 KB at most)."),

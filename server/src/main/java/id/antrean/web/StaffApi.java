@@ -38,7 +38,7 @@ public final class StaffApi implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         StaffAccounts.Principal who = guard.require(req, Role.ADMIN);
         JsonNode body = JsonBody.tree(req);
-        var created = accounts.create(text(body, "username"), text(body, "password"), role(body), who.username());
+        var created = accounts.create(JsonBody.text(body, "username"), JsonBody.text(body, "password"), role(body), who.username());
         Json.send(res, Status.CREATED_201, Views.staff(created));
     }
 
@@ -50,14 +50,14 @@ public final class StaffApi implements HttpService {
             throw ApiError.badRequest("INVALID_JSON", Text.of("disabled harus true atau false.", "disabled must be true or false."),
                     Map.of("field", "disabled"));
         }
-        String password = body.hasNonNull("password") ? text(body, "password") : text(body, "newPassword");
+        String password = body.hasNonNull("password") ? JsonBody.text(body, "password") : JsonBody.text(body, "newPassword");
         var updated = accounts.update(req.path().pathParameters().get("username"), role(body),
                 disabled == null || disabled.isNull() ? null : disabled.asBoolean(), password, who.username());
         Json.ok(res, Views.staff(updated));
     }
 
     private static Role role(JsonNode body) {
-        String raw = text(body, "role");
+        String raw = JsonBody.text(body, "role");
         if (raw == null) {
             return null;
         }
@@ -67,10 +67,5 @@ public final class StaffApi implements HttpService {
             throw new ApiError(Status.UNPROCESSABLE_CONTENT_422, "INVALID_REQUEST",
                     Text.of("Peran tidak dikenal: " + raw + ".", "Unknown role: " + raw + "."), Map.of("field", "role"));
         }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
     }
 }

@@ -123,7 +123,7 @@ class DisplayPageTest {
 
     @Test
     void theTicketPageFollowsTheResidentFromOutsideToTheCounter() {
-        staff.put("/api/v1/offices/oki/settings", roomOf(1));
+        staff.changeSettings("roomCapacity", 1);
         JsonNode first = issue(1);
         JsonNode mine = issue(2);
         Page phone = browsers.page(390, 844);
@@ -144,10 +144,4 @@ class DisplayPageTest {
         phone.context().close();
     }
 
-    private static Map<String, Object> roomOf(int capacity) {
-        Map<String, Object> settings = new java.util.LinkedHashMap<>();
-        staff.get("/api/v1/offices/oki/settings").json().fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
-        settings.put("roomCapacity", capacity);
-        return settings;
-    }
 }

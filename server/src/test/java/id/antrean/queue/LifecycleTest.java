@@ -139,7 +139,7 @@ class LifecycleTest {
 
     @Test
     void theRoomAdmitsUpToItsCapacityAndMoreAsPeopleLeave() {
-        admin.put("/api/v1/offices/oki/settings", withRoomCapacity(2));
+        admin.changeSettings("roomCapacity", 2);
         JsonNode[] t = {issue(10), issue(11), issue(12), issue(13)};
         assertThat(List.of(state(t[0]), state(t[1]), state(t[2]), state(t[3])))
                 .containsExactly("ADMITTED", "ADMITTED", "BOOKED", "BOOKED");
@@ -157,7 +157,7 @@ class LifecycleTest {
         // A larger room takes effect at once.
         JsonNode later = issue(14);
         assertThat(state(later)).isEqualTo("BOOKED");
-        assertThat(admin.put("/api/v1/offices/oki/settings", withRoomCapacity(5)).status()).isEqualTo(200);
+        assertThat(admin.changeSettings("roomCapacity", 5).status()).isEqualTo(200);
         assertThat(state(later)).isEqualTo("ADMITTED");
     }
 
@@ -166,7 +166,7 @@ class LifecycleTest {
         for (int i = 0; i < 5; i++) {
             issue(20 + i); // fill 09:00
         }
-        admin.put("/api/v1/offices/oki/settings", withRoomCapacity(10));
+        admin.changeSettings("roomCapacity", 10);
         JsonNode later = issue(25);
         assertThat(later.get("slot").get("start").asText()).isEqualTo("09:30");
         assertThat(state(later)).isEqualTo("BOOKED");
@@ -203,7 +203,7 @@ class LifecycleTest {
         assertThat(invalid.json().get("details").get("fields").fieldNames()).toIterable()
                 .contains("roomCapacity", "slotMinutes", "counters");
         assertThat(admin.get("/api/v1/offices/oki/settings").json().get("roomCapacity").asInt()).isEqualTo(10);
-        assertThat(admin.put("/api/v1/offices/oki/settings", withRoomCapacity(7)).json().get("roomCapacity").asInt()).isEqualTo(7);
+        assertThat(admin.changeSettings("roomCapacity", 7).json().get("roomCapacity").asInt()).isEqualTo(7);
         JsonNode audit = admin.get("/api/v1/offices/oki/events?after=0").json().get("events");
         JsonNode change = audit.get(audit.size() - 1);
         assertThat(change.get("type").asText()).isEqualTo("SETTINGS_CHANGED");

@@ -96,6 +96,14 @@ public final class Api {
         return other;
     }
 
+    /** As an admin: reads the office's settings, changes the given top-level keys, and saves them. */
+    public Response changeSettings(String key, Object value) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        get("/api/v1/offices/oki/settings").json().fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue()));
+        settings.put(key, value);
+        return put("/api/v1/offices/oki/settings", settings);
+    }
+
     public void forgetCsrf() {
         csrf = null;
     }
