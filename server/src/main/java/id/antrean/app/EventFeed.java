@@ -61,15 +61,15 @@ public final class EventFeed implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                Thread.sleep(poll);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
                 pollOnce();
             } catch (RuntimeException e) {
                 // The database may be away for a moment; the next poll tries again.
                 LOG.log(Level.WARNING, "Event feed poll failed: " + e);
-            }
-            try {
-                Thread.sleep(poll);
-            } catch (InterruptedException e) {
-                return;
             }
         }
     }
