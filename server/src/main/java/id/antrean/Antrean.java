@@ -108,6 +108,7 @@ public final class Antrean implements AutoCloseable {
                                         new CounterApi(counters, offices, guard), streams)
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
+                        ErrorHandling.unknownApiPaths(routing);
                         StaticUi.register(routing);
                     })
                     .build()

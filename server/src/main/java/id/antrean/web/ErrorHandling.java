@@ -19,6 +19,16 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
+    /** Registered after every API service: an unknown API path is a JSON 404, like every other error. */
+    public static void unknownApiPaths(HttpRouting.Builder routing) {
+        routing.any("/api/*", (req, res) -> {
+            ApiError error = new ApiError(Status.NOT_FOUND_404, "NOT_FOUND",
+                    Text.of("Alamat API tidak dikenal.", "Unknown API address."),
+                    Map.of("path", req.path().path(), "method", req.prologue().method().text()));
+            Json.send(res, error.status(), error.body());
+        });
+    }
+
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiError.class, (req, res, e) -> {
             if (!res.isSent()) {

@@ -256,6 +256,10 @@ class TicketIssuingTest {
         badPhone.put("phone", "12345");
         assertThat(api.post(TICKETS, badPhone).json().get("details").get("field").asText()).isEqualTo("phone");
         assertThat(api.get("/api/v1/tickets/no-such-token").status()).isEqualTo(404);
+        Api.Response unknownPath = api.get("/api/v1/no/such/thing");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.error()).isEqualTo("NOT_FOUND");
+        assertThat(api.raw("PATCH", TICKETS, "application/json", "{}".getBytes(StandardCharsets.UTF_8)).error()).isEqualTo("NOT_FOUND");
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM ticket")).isZero();
     }
 
