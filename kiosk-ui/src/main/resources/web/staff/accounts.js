@@ -48,11 +48,11 @@ function row(s) {
       onchange: (ev) => act(() => request(`staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { role: ev.target.value } }),
         [`Peran ${s.username} menjadi ${ev.target.value}.`, `${s.username} is now ${ev.target.value}.`]),
     }, ROLES.map(([v, id, en]) => h('option', { value: v, selected: s.role === v }, `${id} / ${en}`)))),
-    h('td', {}, h('button', {
-      type: 'button', id: `toggle-${s.username}`, disabled: self, class: s.disabled ? 'primary' : 'danger',
+    h('td', {}, h('span', { class: 'status-text' }, s.disabled ? bi('Nonaktif', 'Disabled') : bi('Aktif', 'Active')), h('button', {
+      type: 'button', id: `toggle-${s.username}`, disabled: self, class: 'secondary',
       onclick: () => act(() => request(`staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } }),
         s.disabled ? [`${s.username} diaktifkan.`, `${s.username} enabled.`] : [`${s.username} dinonaktifkan.`, `${s.username} disabled.`]),
-    }, s.disabled ? bi('Nonaktif — aktifkan', 'Disabled — enable') : bi('Aktif — nonaktifkan', 'Active — disable'))),
+    }, s.disabled ? bi('Aktifkan', 'Enable') : bi('Nonaktifkan', 'Disable'))),
     h('td', {}, h('div', { class: 'interval' }, pw, h('button', {
       type: 'button', id: `reset-${s.username}`,
       onclick: () => act(() => request(`staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { password: pw.value } }),

@@ -6,12 +6,13 @@ import { ICONS } from './icons.js';
 import { askPpe, askRefusal } from './dialogs.js';
 import { renderQueue } from './queue-view.js';
 import { renderCurrent } from './current-view.js';
+import { time } from './format.js';
 
 const POLL_MS = 2000;
 const RETRY_MS = 2000;
 
 const counter = JSON.parse(sessionStorage.getItem('antrean.counter') || 'null');
-const me = await startPage('OPERATOR', { id: counter ? counter.name : 'Loket', en: 'Counter console' });
+const me = await startPage('OPERATOR', { id: 'Loket', en: 'Counter console', brand: counter?.name });
 if (me && !counter) location.replace('counter.html');
 
 const office = officeId();
@@ -79,7 +80,7 @@ function renderStatus() {
     h('div', { class: 'stat', id: 'outside' }, bi('Menunggu di luar', 'Waiting outside', 'span'),
       h('strong', {}, av ? String(av.waitingOutside ?? 0) : '–')),
     h('div', { class: `stat live ${online ? 'online' : 'offline'}`, id: 'live', role: 'status' },
-      online ? bi(`● Tersambung · ${lastUpdate || ''}`, 'Live') : bi('✕ Terputus — mencoba lagi', 'Offline — retrying')));
+      online ? bi(`● Tersambung · ${lastUpdate || ''} WIB`, 'Live') : bi('✕ Terputus — mencoba lagi', 'Offline — retrying')));
 }
 
 /** Shows a message in words; errors are announced at once. */
@@ -97,7 +98,7 @@ async function refresh() {
     queue = q.tickets;
     kiosk = k;
     online = true;
-    lastUpdate = new Date().toLocaleTimeString('en-GB', { hourCycle: 'h23' });
+    lastUpdate = time(k.now, true); // the server's clock, in the office's zone
     if (!busy && mySeq === seq) {
       current = queue.find((t) => t.counter?.id === counter.id && (t.state === 'CALLED' || t.state === 'SERVING')) || null;
     }

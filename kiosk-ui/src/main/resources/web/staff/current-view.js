@@ -26,7 +26,7 @@ export function renderCurrent(root, t, counter) {
   const [rid, ren] = reasonLabel(t.urgency?.reason);
   const priority = t.priorityGroup ? PRIORITY[t.priorityGroup] || [t.priorityGroup, ''] : null;
   const stateWords = t.state === 'SERVING' ? ['Sedang dilayani', 'Being served']
-    : [`Dipanggil ke ${counter.name}`, `Called to ${counter.name}`];
+    : [`Dipanggil ke ${counter.name}`, `Called to counter ${counter.id}`];
   clear(root,
     h('div', { class: 'current-head' },
       h('h2', { id: 'current-title', class: 'number', 'data-number': t.number }, t.number),

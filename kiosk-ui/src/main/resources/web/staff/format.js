@@ -10,8 +10,10 @@ export function longDate(isoOrDate) {
   return dateFmt.format(d);
 }
 
-export function time(iso) {
-  return iso ? timeFmt.format(new Date(iso)) : '';
+const secondsFmt = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+export function time(iso, seconds = false) {
+  return iso ? (seconds ? secondsFmt : timeFmt).format(new Date(iso)) : '';
 }
 
 export function dateTime(iso) {

@@ -35,7 +35,7 @@ function group(id, titleId, titleEn, list, withCounter) {
       const p = t.priorityGroup ? PRIORITY[t.priorityGroup]?.[0] || t.priorityGroup : '–';
       return h('tr', { 'data-number': t.number, 'data-state': t.state },
         h('td', { class: 'num' }, t.number),
-        h('td', {}, t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),
+        h('td', { class: 'slot' }, t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),
         h('td', {}, withCounter ? `${t.counter?.name || '–'} · ${STATES[t.state][0]}` : p),
         h('td', {}, rid),
         h('td', {}, `…${t.nikLast4}`, t.regionWarning ? h('span', { class: 'flag', title: 'NIK di luar wilayah / NIK outside the region' }, ' ⚠ luar wilayah') : null));

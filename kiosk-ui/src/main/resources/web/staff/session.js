@@ -64,7 +64,7 @@ function header(me, title) {
     location.assign('index.html');
   } }, bi('Keluar', 'Log out'));
   const bar = h('header', { class: 'topbar' },
-    h('div', { class: 'brand' }, h('strong', {}, 'Antrean'), ' · ', bi(title.id, title.en)),
+    h('div', { class: 'brand' }, h('strong', {}, 'Antrean'), title.brand ? [' · ', h('span', {}, title.brand)] : null),
     nav,
     h('div', { class: 'who' }, h('span', { class: 'user', 'data-role': me.role }, `${me.username} (${me.role})`), logout));
   document.body.prepend(bar);

@@ -102,7 +102,8 @@ function text(path, id, en, value, set, cls, errorPath) {
 
 function timeInput(path, id, en, value, set) {
   return h('span', { class: 'field', 'data-path': path },
-    h('input', { type: 'time', id: path, value, 'aria-label': `${id} / ${en}`, oninput: (ev) => set(ev.target.value) }));
+    // Text, not type=time: a time input follows the browser's locale and may show AM/PM; the office uses 24 hours.
+    h('input', { type: 'text', id: path, value, inputmode: 'numeric', maxlength: '5', placeholder: '08:00', 'aria-label': `${id} / ${en} (HH:mm)`, oninput: (ev) => set(ev.target.value.trim()) }));
 }
 
 function button(id, en, onclick, label, disabled, htmlId) {

@@ -94,6 +94,10 @@ if (me) {
   }
 }
 
+function spread(m) {
+  return [minutes(m.median), h('small', {}, `median · p90 ${minutes(m.p90)}`)];
+}
+
 function renderToday(box, d) {
   const card = (key, id, en, value) => h('div', { class: 'card', id: `card-${key}` }, bi(id, en), h('span', { class: 'value' }, value));
   const total = d.ticketsPerHour.reduce((a, b) => a + b, 0);
@@ -106,8 +110,8 @@ function renderToday(box, d) {
       card('refusedAtDoor', 'Ditolak di pintu (protokol kesehatan)', 'Refused at the door (health protocol)', String(d.refusedAtDoor)),
       card('refusedAtCounter', 'Ditolak di loket', 'Refused at the counter', String(d.refusedAtCounter)),
       card('cancelled', 'Dibatalkan', 'Cancelled', String(d.cancelled)),
-      card('wait', 'Waktu tunggu median / p90', 'Wait median / p90', `${minutes(d.waitMinutes.median)} / ${minutes(d.waitMinutes.p90)}`),
-      card('service', 'Waktu layanan median / p90', 'Service median / p90', `${minutes(d.serviceMinutes.median)} / ${minutes(d.serviceMinutes.p90)}`)),
+      card('wait', 'Waktu tunggu', 'Wait', spread(d.waitMinutes)),
+      card('service', 'Waktu layanan', 'Service time', spread(d.serviceMinutes))),
     h('h2', {}, bi('Tiket per jam', 'Tickets per hour')),
     h('div', { class: 'chart', id: 'hour-chart' }, hourChart(d.ticketsPerHour, {
       title: 'Tiket per jam hari ini / Tickets per hour today',

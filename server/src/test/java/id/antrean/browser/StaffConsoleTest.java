@@ -56,6 +56,8 @@ class StaffConsoleTest {
         admin.newStaff("super1", "SUPERVISOR");
         seeded = TestData.settings(db);
         browsers = new Browsers();
+        // A loaded CI machine may take a few seconds per page; a real failure still fails, just later.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
     @AfterAll
@@ -78,7 +80,7 @@ class StaffConsoleTest {
 
     private Page page() {
         Page page = browsers.page(1280, 900);
-        page.setDefaultTimeout(10_000);
+        page.setDefaultTimeout(15_000);
         page.onPageError(pageErrors::add);
         pages.add(page);
         return page;
