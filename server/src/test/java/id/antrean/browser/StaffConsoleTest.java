@@ -142,14 +142,18 @@ class StaffConsoleTest {
     void callNextReachesTheApiAndRecallCountsUp() {
         Page page = atCounter("operator1", "1");
         Browsers.screenshot(page, "staff-console-empty");
-        JsonNode t = issue(1);
+        // A NIK from Jakarta (3171), not the office's region 1602: allowed under WARN, flagged for staff.
+        Api.Response r = resident.post("/api/v1/offices/oki/tickets", ticketRequest("3171011505900001"));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode t = r.json();
         page.keyboard().press("p");
         assertThat(page.locator("#current .number")).hasText("A-001");
+        assertThat(page.locator("#current .region-warning")).containsText("bukan dari wilayah");
         JsonNode called = staffTicket(t);
         assertThat(called.get("state").asText()).isEqualTo("CALLED");
         assertThat(called.get("counter").get("id").asText()).isEqualTo("1");
         assertThat(TestData.string(db, "SELECT actor FROM event WHERE type = 'TICKET_CALLED'")).isEqualTo("operator1");
-        assertThat(page.locator("#current")).containsText(nik(1).substring(12));
+        assertThat(page.locator("#current")).containsText("0001");
         assertThat(page.locator("#current")).containsText("Berobat / rumah sakit");
         page.keyboard().press("u");
         assertThat(page.locator("#message")).containsText("dipanggil ulang");
