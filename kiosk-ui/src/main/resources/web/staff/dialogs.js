@@ -50,7 +50,7 @@ export function askPpe(submit) {
 
 /** Resolves once the refusal was accepted by submit(reasonText), or null when cancelled. */
 export function askRefusal(submit) {
-  const other = h('input', { type: 'text', id: 'refuse-other', maxlength: '180', autocomplete: 'off', 'aria-label': 'Alasan lain / Other reason', disabled: true });
+  const other = h('input', { type: 'text', id: 'refuse-other', maxlength: '180', autocomplete: 'off', 'aria-label': 'Alasan lain / Other reason', placeholder: 'Tulis alasan lain / Write the other reason', disabled: true });
   const radios = REFUSE_REASONS.map((r) => h('label', { class: 'choice', for: `refuse-${r.code}` },
     h('input', { type: 'radio', name: 'reason', id: `refuse-${r.code}`, value: r.code }), bi(r.id, r.en)));
   const body = h('div', {}, h('fieldset', {}, h('legend', {}, bi('Alasan penolakan', 'Reason for refusal')), radios, other));
