@@ -8,6 +8,7 @@ import id.antrean.app.CounterDesk;
 import id.antrean.app.DisplayBoard;
 import id.antrean.app.EventFeed;
 import id.antrean.app.OfficeAdmin;
+import id.antrean.app.Reports;
 import id.antrean.app.Offices;
 import id.antrean.app.Secrets;
 import id.antrean.app.StaffAccounts;
@@ -17,14 +18,17 @@ import id.antrean.storage.Database;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
 import id.antrean.storage.OfficeStore;
+import id.antrean.storage.ReportStore;
 import id.antrean.storage.SessionStore;
 import id.antrean.storage.StaffStore;
 import id.antrean.storage.TicketStore;
+import id.antrean.web.AuditApi;
 import id.antrean.web.AuthApi;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.ReportApi;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -105,7 +109,9 @@ public final class Antrean implements AutoCloseable {
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                                        new CounterApi(counters, offices, guard), streams)
+                                        new CounterApi(counters, offices, guard), streams,
+                                        new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
+                                        new AuditApi(events, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
                         ErrorHandling.unknownApiPaths(routing);

@@ -13,6 +13,7 @@ public enum RejectionCode {
     INVALID_PASSWORD(Kind.INVALID),
     DAY_OUT_OF_RANGE(Kind.INVALID),
     IDEMPOTENCY_KEY_REUSED(Kind.INVALID),
+    INVALID_RANGE(Kind.INVALID),
     // The request is fine but the office's state does not allow it now.
     OFFICE_CLOSED(Kind.CONFLICT),
     ALREADY_HAS_TICKET(Kind.CONFLICT),

@@ -66,6 +66,14 @@ public final class EventStore {
         return db.read(exec -> exec.namedQuery("event-audit", beforeId, limit).map(EventStore::event).toList());
     }
 
+    /** The audit trail filtered by actor and type (null or blank: any), newest first, before the given id. */
+    public List<Event> audit(long beforeId, String actor, String type, int limit) {
+        String a = actor == null ? "" : actor.strip();
+        String t = type == null ? "" : type.strip();
+        return db.read(exec -> exec.namedQuery("event-audit-filtered", beforeId, a, a, t, t, limit)
+                .map(EventStore::event).toList());
+    }
+
     private static Event event(DbRow r) {
         Object ticket = Rows.raw(r, "ticket_id");
         try {

@@ -32,7 +32,8 @@ public final class CounterApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/offices/{office}/counters/{counter}/call-next", this::callNext)
+        rules.get("/offices/{office}/counters", this::counters)
+                .post("/offices/{office}/counters/{counter}/call-next", this::callNext)
                 .get("/staff-tickets/{id}", this::ticket)
                 .post("/tickets/{id}/recall", (req, res) -> act(req, res, (id, who, body) -> desk.recall(id, who)))
                 .post("/tickets/{id}/start", (req, res) -> act(req, res, this::start))
@@ -41,6 +42,13 @@ public final class CounterApi implements HttpService {
                 .post("/tickets/{id}/refuse", (req, res) -> act(req, res, (id, who, body) -> desk.refuse(id,
                         body != null && body.hasNonNull("reason") && body.get("reason").isTextual()
                                 ? body.get("reason").asText() : null, who)));
+    }
+
+    /** The counters staff may choose from; the settings themselves are for admins only. */
+    private void counters(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.OPERATOR);
+        var office = offices.get(req.path().pathParameters().get("office"));
+        Json.ok(res, Map.of("counters", office.settings().counters().stream().map(Views::counter).toList()));
     }
 
     private void callNext(ServerRequest req, ServerResponse res) {

@@ -41,6 +41,21 @@ public final class ErrorHandling {
                 Json.send(res, error.status(), error.body());
             }
         });
+        // Helidon's own 4xx (no such endpoint, e.g. /favicon.ico) are the client's mistake, not a server failure.
+        routing.error(io.helidon.http.HttpException.class, (req, res, e) -> {
+            if (res.isSent()) {
+                return;
+            }
+            Status status = e.status();
+            if (status.code() >= 500) {
+                LOG.log(Level.WARNING, () -> "HTTP failure on " + req.prologue().method() + " " + req.path().path() + ": " + status);
+            }
+            ApiError error = status.code() == 404
+                    ? new ApiError(status, "NOT_FOUND", Text.of("Alamat ini tidak ada.", "There is nothing at this address."), Map.of())
+                    : new ApiError(status, "HTTP_" + status.code(), Text.of("Permintaan tidak dapat diproses.",
+                            "The request cannot be processed."), Map.of());
+            Json.send(res, status, error.body());
+        });
         routing.error(Throwable.class, (req, res, e) -> {
             LOG.log(Level.WARNING, () -> "Unexpected failure on " + req.prologue().method() + " "
                     + req.path().path() + ": " + e.getClass().getName() + ": " + e.getMessage());

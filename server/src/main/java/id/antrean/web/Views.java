@@ -9,6 +9,7 @@ import java.util.Map;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.TicketStatus;
 import id.antrean.domain.Counter;
+import id.antrean.domain.DayReport;
 import id.antrean.domain.Office;
 import id.antrean.domain.PriorityGroup;
 import id.antrean.domain.Service;
@@ -181,6 +182,28 @@ public final class Views {
         m.put("actor", e.actor());
         m.put("payload", e.payload());
         m.put("at", e.createdAt().toString());
+        return m;
+    }
+
+    public static Map<String, Object> dayReport(DayReport d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", d.day().toString());
+        m.put("issued", d.issued());
+        m.put("served", d.served());
+        m.put("noShow", d.noShow());
+        m.put("refusedAtDoor", d.refusedAtDoor());
+        m.put("refusedAtCounter", d.refusedAtCounter());
+        m.put("cancelled", d.cancelled());
+        m.put("waitMinutes", spread(d.waitMedian(), d.waitP90()));
+        m.put("serviceMinutes", spread(d.serviceMedian(), d.serviceP90()));
+        m.put("ticketsPerHour", d.ticketsPerHour());
+        return m;
+    }
+
+    private static Map<String, Double> spread(Double median, Double p90) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("median", median);
+        m.put("p90", p90);
         return m;
     }
 }

@@ -32,6 +32,14 @@ class StaticPagesTest {
     }
 
     @Test
+    void unknownAddressesAreNotFoundNotServerErrors() {
+        var api = new id.antrean.support.Api(node.port());
+        assertThat(api.get("/favicon.ico").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/nothing-here").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/nothing-here").error()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void kioskStaffAndDisplayPagesLoad() {
         for (String path : new String[] {"/kiosk/?office=oki", "/staff/", "/display/?office=oki&sound=off"}) {
             Page page = browsers.page(1280, 800);

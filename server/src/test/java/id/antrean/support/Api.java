@@ -37,6 +37,12 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    public Response getWith(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

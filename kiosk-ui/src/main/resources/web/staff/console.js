@@ -1,0 +1,287 @@
+// The counter console: one big button (or one key) per action, the current ticket, the live queue.
+import { request, officeId, ApiError, NetworkError } from './api.js';
+import { h, bi, svg, clear } from './dom.js';
+import { startPage } from './session.js';
+import { ICONS } from './icons.js';
+import { askPpe, askRefusal } from './dialogs.js';
+import { renderQueue } from './queue-view.js';
+import { renderCurrent } from './current-view.js';
+import { time } from './format.js';
+
+const POLL_MS = 2000;
+const RETRY_MS = 2000;
+
+const counter = JSON.parse(sessionStorage.getItem('antrean.counter') || 'null');
+const me = await startPage('OPERATOR', { id: 'Loket', en: 'Counter console', brand: counter?.name });
+if (me && !counter) location.replace('counter.html');
+
+const office = officeId();
+let current = null;   // the ticket at this counter (CALLED or SERVING), or null
+let queue = [];
+let kiosk = null;
+let busy = false;     // one action at a time: a second press never sends a second request
+let seq = 0;          // bumps with every action so an older poll cannot overwrite its result
+let online = true;
+let lastUpdate = null;
+
+const ACTIONS = [
+  { name: 'call', key: 'P', id: 'Panggil berikutnya', en: 'Call next', icon: 'call', when: (t) => !t },
+  { name: 'recall', key: 'U', id: 'Panggil ulang', en: 'Recall', icon: 'recall', when: (t) => t?.state === 'CALLED' },
+  { name: 'start', key: 'M', id: 'Mulai', en: 'Start', icon: 'start', when: (t) => t?.state === 'CALLED' },
+  { name: 'done', key: 'S', id: 'Selesai', en: 'Done', icon: 'done', when: (t) => t?.state === 'SERVING' },
+  { name: 'noShow', key: 'H', id: 'Tidak hadir', en: 'No-show', icon: 'absent', when: (t) => t?.state === 'CALLED' },
+  { name: 'refuse', key: 'T', id: 'Tolak', en: 'Refuse', icon: 'refuse', when: (t) => t?.state === 'CALLED' || t?.state === 'SERVING' },
+];
+
+const el = {};
+if (me && counter) {
+  layout();
+  await refresh();
+  render();
+  setTimeout(poll, POLL_MS);
+  document.addEventListener('keydown', onKey);
+}
+
+function layout() {
+  el.status = h('section', { class: 'statusbar', 'aria-label': 'Ruang tunggu dan kuota / Room and quota' });
+  el.current = h('section', { class: 'panel current', id: 'current', 'aria-live': 'polite', 'aria-labelledby': 'current-title' });
+  el.buttons = {};
+  const actions = h('section', { class: 'actions', 'aria-label': 'Tindakan / Actions' }, ACTIONS.map((a) => {
+    const b = h('button', {
+      type: 'button', class: `action action-${a.name}`, id: `action-${a.name}`, 'data-action': a.name,
+      'aria-keyshortcuts': a.key, onclick: () => perform(a.name),
+    }, svg(ICONS[a.icon]), h('span', { class: 'label' }, bi(a.id, a.en)), h('kbd', { 'aria-hidden': 'true' }, a.key));
+    el.buttons[a.name] = b;
+    return b;
+  }));
+  el.message = h('div', { id: 'message', class: 'message-slot' });
+  el.queue = h('section', { class: 'queue', id: 'queue', 'aria-label': 'Antrean hari ini / Today’s queue' });
+  clear(document.querySelector('main'), el.status, h('div', { class: 'console-grid' }, el.current, actions), el.message, el.queue);
+}
+
+function render() {
+  renderCurrent(el.current, current, counter);
+  for (const a of ACTIONS) {
+    el.buttons[a.name].disabled = busy || !a.when(current);
+  }
+  renderStatus();
+  renderQueue(el.queue, queue, kiosk);
+}
+
+function renderStatus() {
+  const av = kiosk?.availability;
+  const occ = av?.occupancy;
+  const quota = av?.quota;
+  clear(el.status,
+    h('div', { class: 'stat', id: 'occupancy' }, bi('Ruang tunggu', 'Waiting room', 'span'),
+      h('strong', {}, occ ? `${occ.present} / ${occ.capacity}` : '–'), bi('orang', 'people')),
+    h('div', { class: 'stat', id: 'quota' }, bi('Kuota tersisa', 'Quota left', 'span'),
+      h('strong', {}, quota ? `${quota.left} / ${quota.limit}` : '–')),
+    h('div', { class: 'stat', id: 'outside' }, bi('Menunggu di luar', 'Waiting outside', 'span'),
+      h('strong', {}, av ? String(av.waitingOutside ?? 0) : '–')),
+    h('div', { class: `stat live ${online ? 'online' : 'offline'}`, id: 'live', role: 'status' },
+      online ? bi(`● Tersambung · ${lastUpdate || ''} WIB`, 'Live') : bi('✕ Terputus — mencoba lagi', 'Offline — retrying')));
+}
+
+/** Shows a message in words; errors are announced at once. */
+function say(kind, id, en) {
+  clear(el.message, h('p', { class: `message ${kind}`, role: kind === 'error' || kind === 'warn' ? 'alert' : 'status' }, bi(id, en)));
+}
+
+async function refresh() {
+  const mySeq = seq;
+  try {
+    const [q, k] = await Promise.all([
+      request(`offices/${office}/queue`),
+      request(`offices/${office}/kiosk`),
+    ]);
+    queue = q.tickets;
+    kiosk = k;
+    online = true;
+    lastUpdate = time(k.now, true); // the server's clock, in the office's zone
+    if (!busy && mySeq === seq) {
+      current = queue.find((t) => t.counter?.id === counter.id && (t.state === 'CALLED' || t.state === 'SERVING')) || null;
+    }
+  } catch (e) {
+    if (e instanceof NetworkError) online = false;
+    else throw e;
+  }
+}
+
+async function poll() {
+  try {
+    await refresh();
+    render();
+  } catch (e) {
+    if (e instanceof ApiError && e.status !== 401) say('error', e.words.id, e.words.en);
+  } finally {
+    setTimeout(poll, POLL_MS);
+  }
+}
+
+function onKey(ev) {
+  if (ev.ctrlKey || ev.altKey || ev.metaKey || document.querySelector('dialog[open]')) return;
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName)) return;
+  const a = ACTIONS.find((x) => x.key === ev.key.toUpperCase());
+  if (a && !el.buttons[a.name].disabled) {
+    ev.preventDefault();
+    perform(a.name);
+  }
+}
+
+/**
+ * Sends a state change; when the network fails it waits, looks whether the first try arrived
+ * (reconcile), and only sends again when it did not. So a lost answer never causes a double call.
+ */
+async function sendSafely(send, arrived) {
+  let unsure = false;
+  for (;;) {
+    try {
+      if (unsure) {
+        const seen = await arrived();
+        if (seen !== undefined) return seen;
+        unsure = false;
+      }
+      return await send();
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+      unsure = true;
+      online = false;
+      renderStatus();
+      say('warn', 'Jaringan terputus. Mencoba lagi tanpa mengirim dua kali…', 'Network down. Retrying without sending twice…');
+      await new Promise((r) => setTimeout(r, RETRY_MS));
+    }
+  }
+}
+
+async function ticketNow(id) {
+  return request(`staff-tickets/${id}`);
+}
+
+const FINAL = { DONE: ['selesai', 'done'], NO_SHOW: ['tidak hadir', 'did not show up'], REFUSED: ['ditolak', 'refused'] };
+
+function steps(name, before) {
+  const id = before?.id;
+  const post = (path, body) => request(path, { method: 'POST', body });
+  const reached = (pred) => async () => {
+    const t = await ticketNow(id);
+    return pred(t) ? t : undefined;
+  };
+  switch (name) {
+    case 'call':
+      return {
+        send: () => post(`offices/${office}/counters/${encodeURIComponent(counter.id)}/call-next`),
+        arrived: async () => {
+          const q = await request(`offices/${office}/queue`);
+          return q.tickets.find((t) => t.counter?.id === counter.id && (t.state === 'CALLED' || t.state === 'SERVING'));
+        },
+      };
+    case 'recall':
+      return { send: () => post(`tickets/${id}/recall`), arrived: reached((t) => t.recalls > before.recalls || t.state !== 'CALLED') };
+    case 'done':
+      return { send: () => post(`tickets/${id}/complete`), arrived: reached((t) => t.state === 'DONE') };
+    case 'noShow':
+      return { send: () => post(`tickets/${id}/no-show`), arrived: reached((t) => t.state === 'NO_SHOW') };
+    default:
+      return null;
+  }
+}
+
+async function perform(name) {
+  if (busy) return;
+  const before = current;
+  if (name === 'start') return withDialog(askPpe, (v) => ({
+    send: () => request(`tickets/${before.id}/start`, { method: 'POST', body: v }),
+    arrived: async () => { const t = await ticketNow(before.id); return t.state === 'SERVING' ? t : undefined; },
+  }));
+  if (name === 'refuse') return withDialog(askRefusal, (reason) => ({
+    send: () => request(`tickets/${before.id}/refuse`, { method: 'POST', body: { reason } }),
+    arrived: async () => { const t = await ticketNow(before.id); return t.state === 'REFUSED' ? t : undefined; },
+  }));
+  busy = true;
+  seq++;
+  render();
+  try {
+    const s = steps(name, before);
+    const result = await sendSafely(s.send, s.arrived);
+    applied(name, before, result);
+  } catch (e) {
+    await failed(e);
+  } finally {
+    busy = false;
+    seq++;
+    render();
+  }
+}
+
+/** Dialog actions: errors the resident or staff can fix (fever, missing PPE) stay in the dialog. */
+async function withDialog(ask, stepsFor) {
+  const before = current;
+  busy = true;
+  seq++;
+  render();
+  try {
+    await ask(async (value) => {
+      try {
+        const s = stepsFor(value);
+        const result = await sendSafely(s.send, s.arrived);
+        applied(null, before, result);
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && (e.code === 'HEALTH_PROTOCOL' || e.code === 'INVALID_REQUEST')) return e.words;
+        await failed(e);
+        return true;
+      }
+    });
+  } finally {
+    busy = false;
+    seq++;
+    render();
+    el.buttons[ACTIONS.find((a) => a.when(current))?.name || 'call']?.focus();
+  }
+}
+
+function applied(name, before, result) {
+  online = true;
+  if (name === 'call' && !result) {
+    current = null;
+    say('info', 'Tidak ada warga di ruang tunggu saat ini.', 'Nobody is in the waiting room right now.');
+    return;
+  }
+  if (FINAL[result.state]) {
+    current = null;
+    const [id, en] = FINAL[result.state];
+    say('ok', `${result.number} ${id}.`, `${result.number} ${en}.`);
+  } else {
+    current = result;
+    const texts = {
+      CALLED: name === 'recall' ? [`${result.number} dipanggil ulang.`, `${result.number} recalled.`]
+        : [`${result.number} dipanggil ke ${counter.name}.`, `${result.number} called to ${counter.name}.`],
+      SERVING: [`${result.number} sedang dilayani.`, `${result.number} is being served.`],
+    };
+    const t = texts[result.state] || [result.number, ''];
+    say('ok', t[0], t[1]);
+  }
+  refresh().then(render);
+}
+
+async function failed(e) {
+  if (!(e instanceof ApiError)) throw e;
+  if (e.status === 401) return; // on its way to the login page
+  if (e.code === 'COUNTER_BUSY') {
+    say('warn', `${e.words.id} Tiket itu ditampilkan di atas.`, `${e.words.en} It is shown above.`);
+    try {
+      current = await ticketNow(e.details.ticketId);
+    } catch {
+      // the next poll shows it
+    }
+  } else if (e.code === 'INVALID_STATE') {
+    say('warn', 'Tiket ini sudah berubah (mungkin oleh loket lain); tampilan diperbarui. ' + e.words.id,
+      'This ticket has changed (perhaps at another counter); the view was updated. ' + e.words.en);
+    seq++;
+    current = null;
+    await refresh();
+  } else {
+    say('error', e.words.id, e.words.en);
+  }
+}

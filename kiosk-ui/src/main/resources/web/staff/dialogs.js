@@ -1,0 +1,106 @@
+// The two checks that need more than one press: PPE before start, and the reason for a refusal.
+import { h, bi, svg } from './dom.js';
+import { ICONS } from './icons.js';
+
+export const REFUSE_REASONS = [
+  { code: 'NO_MASK', id: 'Tanpa masker', en: 'No mask' },
+  { code: 'NO_GLOVES', id: 'Tanpa sarung tangan', en: 'No gloves' },
+  { code: 'SYMPTOMS', id: 'Bergejala (demam, batuk, sesak napas)', en: 'Has symptoms (fever, cough, shortness of breath)' },
+  { code: 'NOT_URGENT', id: 'Tidak mendesak', en: 'Not urgent' },
+  { code: 'OTHER', id: 'Lainnya', en: 'Other' },
+];
+
+function modal(titleId, titleEn, body, confirmLabel, onOpen) {
+  const dialog = h('dialog', { class: 'modal', 'aria-labelledby': 'dialog-title' });
+  const error = h('p', { class: 'message error', role: 'alert', hidden: true });
+  const confirm = h('button', { type: 'submit', class: 'primary big', id: 'dialog-confirm', disabled: true }, confirmLabel);
+  const cancel = h('button', { type: 'button', class: 'secondary big', id: 'dialog-cancel' }, bi('Batal', 'Cancel'));
+  const form = h('form', { method: 'dialog' }, h('h2', { id: 'dialog-title' }, bi(titleId, titleEn)), body, error,
+    h('div', { class: 'dialog-actions' }, confirm, cancel));
+  dialog.append(form);
+  document.body.append(dialog);
+  return { dialog, form, error, confirm, cancel, onOpen };
+}
+
+/** Resolves to {ppe, temperatureC} once mask and gloves are confirmed, or null when cancelled. */
+export function askPpe(submit) {
+  const mask = h('input', { type: 'checkbox', id: 'ppe-mask', name: 'MASK' });
+  const gloves = h('input', { type: 'checkbox', id: 'ppe-gloves', name: 'GLOVES' });
+  const temp = h('input', { type: 'text', id: 'ppe-temperature', inputmode: 'decimal', autocomplete: 'off', maxlength: '4', placeholder: '36,6', 'aria-describedby': 'ppe-temperature-hint' });
+  const body = h('div', {},
+    h('p', {}, bi('Pastikan warga memakai masker dan sarung tangan sebelum perekaman.', 'Check that the resident wears a mask and gloves before recording.')),
+    h('div', { class: 'ppe-grid' },
+      h('label', { class: 'tile', for: 'ppe-mask' }, mask, svg(ICONS.mask), bi('Memakai masker', 'Wearing a mask')),
+      h('label', { class: 'tile', for: 'ppe-gloves' }, gloves, svg(ICONS.gloves), bi('Memakai sarung tangan', 'Wearing gloves'))),
+    h('label', { for: 'ppe-temperature', class: 'temp' }, svg(ICONS.thermometer), bi('Suhu tubuh (°C, boleh kosong)', 'Body temperature (°C, optional)')),
+    temp,
+    h('p', { id: 'ppe-temperature-hint', class: 'hint' }, bi('Mulai 37,5 °C dianggap demam: tolak dengan alasan bergejala.', 'From 37.5 °C counts as fever: refuse for symptoms.')));
+  const m = modal('Periksa APD', 'Check PPE', body, bi('Mulai melayani', 'Start serving'));
+  const update = () => { m.confirm.disabled = !(mask.checked && gloves.checked); };
+  mask.addEventListener('change', update);
+  gloves.addEventListener('change', update);
+  return run(m, () => {
+    const raw = temp.value.trim().replace(',', '.');
+    if (raw && !/^\d{2}(\.\d)?$/.test(raw)) {
+      return { invalid: ['Tulis suhu seperti 36,6.', 'Write the temperature like 36.6.'], focus: temp };
+    }
+    return { value: { ppe: { MASK: mask.checked, GLOVES: gloves.checked }, temperatureC: raw ? Number(raw) : null } };
+  }, submit, mask);
+}
+
+/** Resolves once the refusal was accepted by submit(reasonText), or null when cancelled. */
+export function askRefusal(submit) {
+  const other = h('input', { type: 'text', id: 'refuse-other', maxlength: '180', autocomplete: 'off', 'aria-label': 'Alasan lain / Other reason', placeholder: 'Tulis alasan lain / Write the other reason', disabled: true });
+  const radios = REFUSE_REASONS.map((r) => h('label', { class: 'choice', for: `refuse-${r.code}` },
+    h('input', { type: 'radio', name: 'reason', id: `refuse-${r.code}`, value: r.code }), bi(r.id, r.en)));
+  const body = h('div', {}, h('fieldset', {}, h('legend', {}, bi('Alasan penolakan', 'Reason for refusal')), radios, other));
+  const m = modal('Tolak tiket', 'Refuse the ticket', body, bi('Tolak tiket', 'Refuse ticket'));
+  m.confirm.classList.replace('primary', 'danger');
+  const selected = () => m.form.querySelector('input[name=reason]:checked')?.value;
+  const update = () => {
+    other.disabled = selected() !== 'OTHER';
+    m.confirm.disabled = !selected() || (selected() === 'OTHER' && !other.value.trim());
+  };
+  m.form.addEventListener('change', update);
+  other.addEventListener('input', update);
+  return run(m, () => {
+    const r = REFUSE_REASONS.find((x) => x.code === selected());
+    return { value: r.code === 'OTHER' ? `Lainnya: ${other.value.trim()}` : r.id };
+  }, submit, radios[0].querySelector('input'));
+}
+
+function run(m, read, submit, first) {
+  return new Promise((resolve) => {
+    const close = (result) => {
+      m.dialog.close();
+      m.dialog.remove();
+      resolve(result);
+    };
+    m.cancel.addEventListener('click', () => close(null));
+    m.dialog.addEventListener('cancel', (ev) => { ev.preventDefault(); close(null); });
+    m.form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const r = read();
+      if (r.invalid) {
+        showError(m, r.invalid[0], r.invalid[1]);
+        r.focus.focus();
+        return;
+      }
+      m.confirm.disabled = true;
+      const outcome = await submit(r.value);
+      if (outcome === true) {
+        close(true);
+      } else {
+        m.confirm.disabled = false;
+        if (outcome) showError(m, outcome.id, outcome.en);
+      }
+    });
+    m.dialog.showModal();
+    first.focus();
+  });
+}
+
+function showError(m, id, en) {
+  m.error.hidden = false;
+  m.error.replaceChildren(bi(id, en));
+}

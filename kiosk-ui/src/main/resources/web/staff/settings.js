@@ -1,0 +1,161 @@
+// Admin: the office's settings as one form over GET/PUT settings; the server's errors shown by field.
+import { request, officeId, ApiError, NetworkError } from './api.js';
+import { h, bi, clear } from './dom.js';
+import { startPage } from './session.js';
+
+const DAYS = [['MONDAY', 'Senin', 'Monday'], ['TUESDAY', 'Selasa', 'Tuesday'], ['WEDNESDAY', 'Rabu', 'Wednesday'],
+  ['THURSDAY', 'Kamis', 'Thursday'], ['FRIDAY', 'Jumat', 'Friday'], ['SATURDAY', 'Sabtu', 'Saturday'], ['SUNDAY', 'Minggu', 'Sunday']];
+
+const me = await startPage('ADMIN', { id: 'Pengaturan kantor', en: 'Office settings' });
+const office = officeId();
+const main = document.querySelector('main');
+let s = null; // the settings document being edited
+
+if (me) {
+  s = await request(`offices/${office}/settings`);
+  draw();
+}
+
+function draw(focusPath) {
+  const summary = h('div', { id: 'form-message', class: 'message-slot' });
+  const form = h('form', { id: 'settings', novalidate: true },
+    h('h1', {}, bi('Pengaturan kantor', 'Office settings')), summary,
+    section('Kapasitas', 'Capacity', h('div', { class: 'grid-fields' },
+      Object.keys(s.dailyQuota).map((k) => num(`dailyQuota.${k}`, `Kuota harian ${k}`, `Daily quota ${k}`, s.dailyQuota[k], (v) => { s.dailyQuota[k] = v; })),
+      num('slotMinutes', 'Panjang slot (menit)', 'Slot length (minutes)', s.slotMinutes, (v) => { s.slotMinutes = v; }),
+      num('slotCapacity', 'Orang per slot', 'Persons per slot', s.slotCapacity, (v) => { s.slotCapacity = v; }),
+      num('roomCapacity', 'Kapasitas ruang tunggu (orang)', 'Waiting-room capacity (persons)', s.roomCapacity, (v) => { s.roomCapacity = v; }),
+      num('bookingHorizonDays', 'Pesan paling jauh (hari)', 'Booking horizon (days)', s.bookingHorizonDays, (v) => { s.bookingHorizonDays = v; }),
+      h('div', { class: 'field', 'data-path': 'nikRegionPolicy' },
+        h('label', { for: 'nikRegionPolicy' }, bi('Kebijakan wilayah NIK', 'NIK region policy')),
+        h('select', { id: 'nikRegionPolicy', onchange: (ev) => { s.nikRegionPolicy = ev.target.value; } },
+          [['OFF', 'Tidak diperiksa', 'Not checked'], ['WARN', 'Beri tanda untuk petugas', 'Flag for staff'], ['ENFORCE', 'Tolak NIK luar wilayah', 'Refuse outside NIKs']]
+            .map(([v, id, en]) => h('option', { value: v, selected: s.nikRegionPolicy === v }, `${id} / ${en}`)))))),
+    section('Jam buka', 'Opening hours', DAYS.map(([code, id, en]) => h('div', { class: 'day-row', 'data-path': `openingHours.${code}` },
+      h('strong', {}, bi(id, en)),
+      h('div', {}, (s.openingHours[code] || []).map((iv, i) => h('div', { class: 'interval', 'data-path': `openingHours.${code}[${i}]` },
+        timeInput(`openingHours.${code}[${i}].open`, `${id} buka`, `${en} opens`, iv.open, (v) => { iv.open = v; }), '–',
+        timeInput(`openingHours.${code}[${i}].close`, `${id} tutup`, `${en} closes`, iv.close, (v) => { iv.close = v; }),
+        button('Hapus', 'Remove', () => { s.openingHours[code].splice(i, 1); draw(); }, `Hapus jam ${id} / Remove ${en} hours`))),
+      (s.openingHours[code] || []).length ? null : h('p', { class: 'empty' }, bi('Tutup', 'Closed')),
+      button('+ Jam buka', '+ Hours', () => { (s.openingHours[code] ||= []).push({ open: '08:00', close: '12:00' }); draw(`openingHours.${code}[${s.openingHours[code].length - 1}].open`); },
+        `Tambah jam ${id} / Add hours on ${en}`))))),
+    section('Hari libur', 'Holidays', h('div', { class: 'rows', 'data-path': 'holidays' },
+      s.holidays.map((d, i) => h('div', { class: 'row', 'data-path': `holidays[${i}]` },
+        h('input', { type: 'date', id: `holidays[${i}]`, value: d, 'aria-label': `Hari libur ${i + 1} / Holiday ${i + 1}`, onchange: (ev) => { s.holidays[i] = ev.target.value; } }),
+        button('Hapus', 'Remove', () => { s.holidays.splice(i, 1); draw(); }, `Hapus hari libur ${i + 1} / Remove holiday ${i + 1}`))),
+      button('+ Hari libur', '+ Holiday', () => { s.holidays.push(''); draw(`holidays[${s.holidays.length - 1}]`); }))),
+    section('Protokol kesehatan (daftar periksa di kios)', 'Health-protocol checklist', listEditor('checklist', s.checklist, true,
+      () => ({ code: '', required: true, label: { id: '', en: '' } }))),
+    section('Alasan mendesak', 'Urgency reasons', listEditor('urgencyReasons', s.urgencyReasons, false,
+      () => ({ code: '', label: { id: '', en: '' } }))),
+    section('Loket', 'Counters', h('div', { class: 'rows', 'data-path': 'counters' },
+      s.counters.map((c, i) => h('div', { class: 'row', 'data-path': `counters[${i}]` },
+        text(`counters[${i}].id`, 'Id', 'Id', c.id, (v) => { c.id = v; }, 'code'),
+        text(`counters[${i}].name`, 'Nama loket', 'Counter name', c.name, (v) => { c.name = v; }),
+        button('Hapus', 'Remove', () => { s.counters.splice(i, 1); draw(); }, `Hapus loket ${i + 1} / Remove counter ${i + 1}`))),
+      button('+ Loket', '+ Counter', () => { s.counters.push({ id: String(s.counters.length + 1), name: `Loket ${s.counters.length + 1}` }); draw(`counters[${s.counters.length - 1}].name`); }))),
+    h('div', { class: 'save-bar' }, h('button', { type: 'submit', class: 'primary big', id: 'save' }, bi('Simpan pengaturan', 'Save settings')),
+      h('p', { class: 'hint' }, bi('Berlaku untuk permintaan berikutnya; setiap perubahan tercatat di jejak audit.', 'Applies to the next request; every change is in the audit trail.'))));
+  form.addEventListener('submit', save);
+  clear(main, form);
+  if (focusPath) document.getElementById(focusPath)?.focus();
+}
+
+function listEditor(key, list, withRequired, blank) {
+  return h('div', { class: 'rows', 'data-path': key },
+    list.map((item, i) => h('div', { class: 'row', 'data-path': `${key}[${i}]` },
+      text(`${key}[${i}].code`, 'Kode', 'Code', item.code, (v) => { item.code = v.toUpperCase(); }, 'code'),
+      text(`${key}[${i}].label.id`, 'Teks Indonesia', 'Indonesian text', item.label.id, (v) => { item.label.id = v; }, null, `${key}[${i}].label`),
+      text(`${key}[${i}].label.en`, 'Teks Inggris', 'English text', item.label.en, (v) => { item.label.en = v; }, null, `${key}[${i}].label`),
+      withRequired ? h('label', { class: 'check', 'data-path': `${key}[${i}].required` },
+        h('input', { type: 'checkbox', id: `${key}[${i}].required`, checked: item.required, onchange: (ev) => { item.required = ev.target.checked; } }),
+        bi('Wajib', 'Required')) : null,
+      button('↑', 'Up', () => { move(list, i, -1); draw(`${key}[${Math.max(0, i - 1)}].code`); }, `Naikkan ${i + 1} / Move up`, i === 0),
+      button('↓', 'Down', () => { move(list, i, 1); draw(`${key}[${Math.min(list.length - 1, i + 1)}].code`); }, `Turunkan ${i + 1} / Move down`, i === list.length - 1),
+      button('Hapus', 'Remove', () => { list.splice(i, 1); draw(); }, `Hapus ${i + 1} / Remove ${i + 1}`))),
+    button('+ Tambah', '+ Add', () => { list.push(blank()); draw(`${key}[${list.length - 1}].code`); }, null, false, `add-${key}`));
+}
+
+function move(list, i, d) {
+  const j = i + d;
+  if (j < 0 || j >= list.length) return;
+  [list[i], list[j]] = [list[j], list[i]];
+}
+
+function section(id, en, ...content) {
+  return h('fieldset', { class: 'panel form-section' }, h('legend', { class: 'sr-only' }, `${id} / ${en}`), h('h2', {}, bi(id, en)), content);
+}
+
+function num(path, id, en, value, set) {
+  return h('div', { class: 'field', 'data-path': path }, h('label', { for: path }, bi(id, en)),
+    h('input', { type: 'number', id: path, value: value ?? '', inputmode: 'numeric', step: '1', oninput: (ev) => {
+      const raw = ev.target.value.trim();
+      set(raw === '' ? null : /^-?\d+$/.test(raw) ? Number(raw) : raw);
+    } }));
+}
+
+function text(path, id, en, value, set, cls, errorPath) {
+  return h('span', { class: `field ${cls || ''}`, 'data-path': errorPath || path },
+    h('input', { type: 'text', id: path, value: value ?? '', class: cls, 'aria-label': `${id} / ${en}`, placeholder: id, oninput: (ev) => set(ev.target.value) }));
+}
+
+function timeInput(path, id, en, value, set) {
+  return h('span', { class: 'field', 'data-path': path },
+    // Text, not type=time: a time input follows the browser's locale and may show AM/PM; the office uses 24 hours.
+    h('input', { type: 'text', id: path, value, inputmode: 'numeric', maxlength: '5', placeholder: '08:00', 'aria-label': `${id} / ${en} (HH:mm)`, oninput: (ev) => set(ev.target.value.trim()) }));
+}
+
+function button(id, en, onclick, label, disabled, htmlId) {
+  return h('button', { type: 'button', onclick, 'aria-label': label, disabled, id: htmlId }, bi(id, en));
+}
+
+async function save(ev) {
+  ev.preventDefault();
+  const btn = document.getElementById('save');
+  btn.disabled = true;
+  try {
+    s = await request(`offices/${office}/settings`, { method: 'PUT', body: s });
+    draw();
+    clear(document.getElementById('form-message'), h('p', { class: 'message ok', role: 'status' },
+      bi('Pengaturan tersimpan dan langsung berlaku.', 'Settings saved; they apply right away.')));
+  } catch (e) {
+    btn.disabled = false;
+    if (e instanceof ApiError && e.code === 'INVALID_SETTINGS') showFieldErrors(e.details.fields || {});
+    else if (e instanceof ApiError) message('error', e.words.id, e.words.en);
+    else if (e instanceof NetworkError) message('error', 'Server tidak dapat dihubungi; pengaturan belum tersimpan. Coba lagi.', 'The server cannot be reached; nothing was saved. Try again.');
+    else throw e;
+  }
+}
+
+function message(kind, id, en) {
+  clear(document.getElementById('form-message'), h('p', { class: `message ${kind}`, role: 'alert' }, bi(id, en)));
+}
+
+/** Each error goes under the field it names (or its nearest drawn parent); a summary links to them. */
+function showFieldErrors(fields) {
+  document.querySelectorAll('.field-error').forEach((e) => e.remove());
+  document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  const items = [];
+  Object.entries(fields).forEach(([path, msg], n) => {
+    let p = path;
+    let holder = null;
+    while (p && !(holder = document.querySelector(`[data-path="${CSS.escape(p)}"]`))) {
+      p = p.includes('.') || p.includes('[') ? p.replace(/(\.[^.[\]]*|\[\d+\])$/, '') : '';
+    }
+    holder ||= document.getElementById('form-message');
+    const [id, en] = msg.split(' / ');
+    const errId = `err-${n}`;
+    holder.append(h('p', { class: 'field-error', id: errId, 'data-error-for': path }, bi(id, en || '')));
+    const input = holder.matches('input,select') ? holder : holder.querySelector('input,select');
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', errId);
+    }
+    items.push(h('li', {}, h('a', { href: `#${input?.id || ''}`, onclick: (ev) => { ev.preventDefault(); input?.focus(); } }, `${path}: ${id}`)));
+  });
+  const box = document.getElementById('form-message');
+  box.prepend(h('div', { class: 'message error error-summary', role: 'alert', tabindex: '-1', id: 'error-summary' },
+    bi('Pengaturan belum tersimpan: periksa isian yang ditandai.', 'Not saved: check the marked fields.', 'p'), h('ul', {}, items)));
+  document.getElementById('error-summary').focus();
+}
