@@ -24,7 +24,8 @@
  *   priority:  priority-ELDERLY, priority-DISABLED, priority-PREGNANT, priority-NONE (tap advances)
  *   checklist: check-<CODE>-yes, check-<CODE>-no (aria-pressed), next (submits)
  *   ticket:    ticket-number, ticket-day (other day only), ticket-date, ticket-slot, ticket-position,
- *              ticket-estimate, ticket-service, ticket-instruction, ticket-qr (data-url), countdown, reprint, done
+ *              ticket-estimate, ticket-service, ticket-instruction (data-state), ticket-qr (data-url), countdown,
+ *              reprint, done
  *   already:   same ticket-* hooks, reprint, done
  *   refusal:   refusal-missing, missing-<CODE>, done
  *   quota:     next-available, book-offered, done       closed: opens-at, book-offered, done

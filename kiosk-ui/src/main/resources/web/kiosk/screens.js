@@ -3,7 +3,7 @@
 // the shared chrome (header, "Kembali", language switch) and all server calls.
 import { h, icon } from './dom.js';
 import { ICONS, iconFor } from './icons.js';
-import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot } from './i18n.js';
+import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
 import { numericKeypad, digitKeyHandler, textKeyboard } from './keypad.js';
 import { qrSvg } from './qr.js';
 
@@ -69,7 +69,8 @@ function ticketCard(ticket, ctx, extra = []) {
       ticket.day !== config.today &&
         h('p', { class: 'ticket-day', dataset: { testid: 'ticket-day' } }, icon(ICONS.calendar),
           t('comeOnDay', { date: fmtDate(ticket.day) })),
-      h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction' } }, icon(ICONS.clock), t('waitOutside')),
+      h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction', state: ticket.state } },
+        icon(ticket.state === 'ADMITTED' ? ICONS.arrowRight : ICONS.clock), ticketInstruction(ticket)),
       h('p', { class: 'ticket-ppe' }, icon(ICONS.mask), t('bringPpe')),
       extra),
     h('div', { class: 'ticket-side' },

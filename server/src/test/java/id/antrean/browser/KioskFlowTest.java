@@ -153,7 +153,8 @@ class KioskFlowTest {
         assertThat(k.text("ticket-date")).isEqualTo("Selasa, 1 Desember 2026");
         assertThat(k.text("ticket-service")).isEqualTo("Perekaman KTP-el (mendesak)");
         assertThat(k.text("ticket-position")).startsWith("ke-1");
-        assertThat(k.text("ticket-instruction")).isEqualTo("Tunggu di luar sampai nomor Anda dipanggil masuk");
+        // Its slot has started and the room has space: admitted at once, so it says come in.
+        assertThat(k.text("ticket-instruction")).isEqualTo("Silakan masuk ke ruang tunggu");
         assertThat(k.byId("ticket-day").count()).as("a ticket for today names no other day").isZero();
         assertThat(k.printsAfterPaint(1)).as("printed once").isEqualTo(1);
         assertThat(k.page.locator("#print-area").textContent()).contains("A-001").contains("09:00–09:30");
@@ -245,14 +246,14 @@ class KioskFlowTest {
     void kioskPhoneRefusedByTheServerIsShownOnThePhoneScreen() {
         ResidentAtKiosk k = open("");
         k.chooseInOffice().reason("HOSPITAL").nik(nik(30));
-        k.on("phone").keypad("080012345678"); // looks like a number, but 0800 is not a mobile range
+        k.on("phone").typed("080012345678"); // looks like a number, but 0800 is not a mobile range
         k.tap("next");
         k.priority("NONE").answers(true, true, true).submit();
         k.on("phone");
         assertThat(k.text("error-message")).isEqualTo("Nomor WhatsApp harus nomor ponsel Indonesia, mis. 0812-3456-7890.");
         assertThat(k.byId("next").isDisabled()).isTrue();
         k.tap("key-clear");
-        k.keypad("081234567890").tap("next");
+        k.typed("081234567890").tap("next");
         k.on("ticket");
         assertThat(TestData.string(db, "SELECT phone FROM ticket")).isEqualTo("+6281234567890");
     }
@@ -263,7 +264,7 @@ class KioskFlowTest {
         List<Request> posts = ticketPosts(k);
         // Even with a NIK and a phone number the server would reject, the door refusal is what counts.
         k.chooseInOffice().reason("SCHOOL").nik("1602011505900000");
-        k.on("phone").keypad("080012345678").tap("next");
+        k.on("phone").typed("080012345678").tap("next");
         k.priority("PREGNANT").answers(true, false, true);
         assertThat(k.text("next")).as("no queue number is promised").isEqualTo("Lanjut");
         k.submit();
@@ -296,6 +297,8 @@ class KioskFlowTest {
         assertThat(k.text("ticket-day")).isEqualTo("Datang pada Rabu, 2 Desember 2026");
         assertThat(k.text("ticket-number")).isEqualTo("A-001");
         assertThat(k.text("ticket-slot")).isEqualTo("08:00–08:30");
+        assertThat(k.text("ticket-instruction")).isEqualTo("Tunggu di luar sampai nomor Anda dipanggil masuk");
+        assertThat(k.page.locator("#print-area").textContent()).contains("Tunggu di luar sampai nomor Anda dipanggil masuk");
         assertThat(tickets()).isEqualTo(2);
         assertThat(TestData.string(db, "SELECT CONCAT_WS('|', day, number, slot_start_min, state) FROM ticket WHERE nik_last4 = '"
                 + nik(91).substring(12) + "'")).isEqualTo("2026-12-02|1|480|BOOKED");

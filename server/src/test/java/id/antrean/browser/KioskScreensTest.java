@@ -121,10 +121,10 @@ class KioskScreensTest {
             }
             look(k, "note");
             k.tap("next");
-            k.on("nik").keypad("16020115059");
+            k.on("nik").typed("16020115059");
             look(k, "nik");
-            k.keypad("00000").tap("next");
-            k.on("phone").keypad("081234567890");
+            k.typed("00000").tap("next");
+            k.on("phone").typed("081234567890");
             look(k, "phone");
             k.tap("next");
             look(k, "priority");
@@ -135,7 +135,7 @@ class KioskScreensTest {
             k.on("nik");
             look(k, "nik-invalid");
             k.tap("key-back");
-            k.keypad("1").tap("next");
+            k.typed("1").tap("next");
             k.on("ticket");
             look(k, "ticket");
             k.tap("lang-en");
@@ -158,14 +158,14 @@ class KioskScreensTest {
         // The server's phone check.
         try (ResidentAtKiosk k = open(1280, 800)) {
             k.chooseInOffice().reason("HOSPITAL").nik(nik(3));
-            k.on("phone").keypad("080012345678").tap("next");
+            k.on("phone").typed("080012345678").tap("next");
             k.priority("NONE").answers(true, true, true).submit();
             k.on("phone");
             look(k, "phone-invalid");
         }
         // The idle warning over a half-typed NIK (6 s idle: the warning shows after 3 s).
         try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, node.port(), 1280, 800, "idle=6")) {
-            k.chooseInOffice().reason("HOSPITAL").on("nik").keypad("16020115");
+            k.chooseInOffice().reason("HOSPITAL").on("nik").typed("16020115");
             k.byId("idle-warning").waitFor();
             look(k, "idle-warning");
         }
@@ -227,9 +227,9 @@ class KioskScreensTest {
                 look(k, "whatsapp-" + tag);
                 k.tap("back");
                 k.on("service").tap("service-KTP_EL_RECORDING");
-                k.reason("HOSPITAL").on("nik").keypad("1602011505");
+                k.reason("HOSPITAL").on("nik").typed("1602011505");
                 look(k, "nik-" + tag);
-                k.keypad("900001").tap("next");
+                k.typed("900001").tap("next");
                 k.skipPhone().priority("NONE").answers(true, true, true);
                 look(k, "checklist-" + tag);
                 k.submit();

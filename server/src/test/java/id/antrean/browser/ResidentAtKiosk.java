@@ -93,8 +93,17 @@ final class ResidentAtKiosk implements AutoCloseable {
         return this;
     }
 
+    /** Types on the physical keyboard (the digit screens take it as well as their keypad). */
+    ResidentAtKiosk typed(String text) {
+        page.keyboard().type(text);
+        return this;
+    }
+
+    /** Types the NIK on the physical keyboard (the on-screen keypad is tapped where a test is about it). */
     ResidentAtKiosk nik(String nik) {
-        on("nik").keypad(nik).tap("next");
+        on("nik");
+        page.keyboard().type(nik);
+        tap("next");
         return this;
     }
 
@@ -130,7 +139,7 @@ final class ResidentAtKiosk implements AutoCloseable {
 
     /** axe-core (test resource, never served) on the current screen: serious and critical findings. */
     List<String> seriousAccessibilityViolations() {
-        if (page.evaluate("typeof window.axe") .equals("undefined")) {
+        if ("undefined".equals(page.evaluate("typeof window.axe"))) {
             page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
         }
         @SuppressWarnings("unchecked")
