@@ -138,6 +138,8 @@ class KioskScreensTest {
             k.typed("1").tap("next");
             k.on("ticket");
             look(k, "ticket");
+            // No public address configured on this server: the QR code uses the kiosk's own.
+            assertThat(k.byId("ticket-qr").getAttribute("data-url")).startsWith("http://127.0.0.1:" + node.port() + "/t/");
             k.tap("lang-en");
             look(k, "ticket-en");
             assertThat(k.pageErrors).isEmpty();
