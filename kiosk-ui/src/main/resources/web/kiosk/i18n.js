@@ -304,6 +304,18 @@ export function errorText(body) {
   return (body && (pick(body.messages) || body.message)) || t('errorGeneric');
 }
 
+/**
+ * What the resident does now, from the ticket's state: a ticket whose slot has started while the
+ * waiting room has space is ADMITTED at once ("Silakan masuk ke ruang tunggu"); a BOOKED one
+ * waits outside until it is called in; any later state in the server's own words.
+ */
+export function ticketInstruction(ticket) {
+  const state = ticket?.state;
+  if (!state || state === 'BOOKED') return t('waitOutside');
+  if (state === 'ADMITTED') return t('state_ADMITTED');
+  return pick(ticket.stateLabel) || t('waitOutside');
+}
+
 /** "2026-12-01" → "Selasa, 1 Desember 2026" (weekday computed in UTC: the date has no zone). */
 export function fmtDate(isoDay) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay || '');

@@ -13,16 +13,19 @@
  *   welcome:   office-name, office-status, quota-left, next-slot, occupancy, start
  *              (retry when the kiosk settings could not be loaded)
  *   service:   service-<CODE> (e.g. service-KTP_EL_RECORDING, service-KK); tap advances
- *   whatsapp:  whatsapp-number (data-e164), whatsapp-qr (data-url), whatsapp-send, done
+ *   whatsapp:  whatsapp-number (data-e164), whatsapp-qr (data-url), whatsapp-send (the office's
+ *              instructions for the service), done
  *   reason:    reason-<CODE> (tap advances; OTHER → note), error-message (URGENCY_REQUIRED)
  *   note:      urgency-note (textarea), note-count, kb-<char> (kb-a, kb-1, kb-,), kb-space, kb-back, next
  *   nik:       nik-display (grouped digits only), nik-status, key-0..key-9, key-back, key-clear,
  *              error-message (server INVALID_NIK text), next
- *   phone:     phone-display, phone-status, key-0..key-9, key-back, key-clear, skip, next
+ *   phone:     phone-display, phone-status, key-0..key-9, key-back, key-clear, skip, next,
+ *              error-message (server INVALID_REQUEST text for details.field "phone")
  *   priority:  priority-ELDERLY, priority-DISABLED, priority-PREGNANT, priority-NONE (tap advances)
  *   checklist: check-<CODE>-yes, check-<CODE>-no (aria-pressed), next (submits)
  *   ticket:    ticket-number, ticket-day (other day only), ticket-date, ticket-slot, ticket-position,
- *              ticket-estimate, ticket-service, ticket-instruction, ticket-qr (data-url), countdown, reprint, done
+ *              ticket-estimate, ticket-service, ticket-instruction (data-state), ticket-qr (data-url), countdown,
+ *              reprint, done
  *   already:   same ticket-* hooks, reprint, done
  *   refusal:   refusal-missing, missing-<CODE>, done
  *   quota:     next-available, book-offered, done       closed: opens-at, book-offered, done
@@ -60,6 +63,7 @@ const fresh = () => ({
   nik: '',
   nikError: null,
   phone: '',
+  phoneError: null,
   priority: null,
   priorityChosen: false,
   checks: {},
@@ -147,8 +151,13 @@ const act = {
     else go('phone');
   },
   phoneDone(skip) {
-    if (skip) state.phone = '';
-    go('priority');
+    if (skip) {
+      state.phone = '';
+      state.phoneError = null;
+    }
+    // After the server refused the number the other answers still stand: submit again.
+    if (state.returnToSubmit) submit();
+    else go('priority');
   },
   choosePriority(code) {
     state.priority = code;
@@ -190,7 +199,9 @@ function ticketBody() {
   const reason = config.urgencyReasons.find((r) => r.code === state.reason);
   // E.164, like the office's own WhatsApp numbers in the API; anything not valid is not sent.
   const local = normalizePhone(state.phone);
-  const phone = local ? `+62${local.slice(1)}` : null;
+  // A resident refused at the door gets no ticket: their phone number is not sent either (and
+  // a doubtful number must not stop the refusal from being counted).
+  const phone = local && missingChecks().length === 0 ? `+62${local.slice(1)}` : null;
   const checklist = {};
   for (const item of config.checklist) {
     if (typeof state.checks[item.code] === 'boolean') checklist[item.code] = state.checks[item.code];
@@ -265,11 +276,18 @@ function handleRejection(err, locallyRefused) {
   state.problem = err;
   switch (code) {
     case 'INVALID_NIK':
-      state.nikError = errorTextOf(err);
+      state.nikError = err.body; // shown in the language of the moment
       state.returnToSubmit = true;
       return rewindTo('nik');
+    case 'INVALID_REQUEST':
+      if (details.field === 'phone') {
+        state.phoneError = err.body; // shown in the language of the moment
+        state.returnToSubmit = true;
+        return rewindTo('phone');
+      }
+      return go('error');
     case 'URGENCY_REQUIRED':
-      state.reasonError = errorTextOf(err);
+      state.reasonError = err.body; // shown in the language of the moment
       return rewindTo('reason');
     case 'SERVICE_NOT_IN_OFFICE':
       state.service = { ...state.service, inOffice: false, whatsapp: details.whatsapp || state.service.whatsapp };
@@ -286,7 +304,6 @@ function handleRejection(err, locallyRefused) {
   }
 }
 
-const errorTextOf = (err) => pick(err.body.messages) || err.body.message || t('errorGeneric');
 
 async function loadConfig() {
   clearTimeout(configTimer);

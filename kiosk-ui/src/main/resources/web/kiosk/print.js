@@ -1,7 +1,7 @@
 // Thermal-printer slip. The kiosk runs Chromium with --kiosk --kiosk-printing, so
 // window.print() goes straight to the default printer (see README.md in this folder).
 import { h } from './dom.js';
-import { t, pick, fmtDate, fmtTime, fmtSlot } from './i18n.js';
+import { t, pick, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
 import { qrSvg } from './qr.js';
 
 // Roll widths; the printable band is narrower (58 mm → 48 mm, 80 mm → 72 mm at 203 dpi),
@@ -29,7 +29,7 @@ export function buildSlip(ticket, { config, statusLink, now }) {
     row(t('slot'), fmtSlot(ticket.slot)),
     ticket.position != null && row(t('position'), `${t('positionValue', { n: ticket.position })} · ${t('peopleAhead', { n: ahead })}`),
     ticket.estimatedCallAt && row(t('estimated'), fmtTime(ticket.estimatedCallAt, tz)),
-    h('p', { class: 'slip-wait' }, t('waitOutside')),
+    h('p', { class: 'slip-wait' }, ticketInstruction(ticket)),
     h('p', { class: 'slip-ppe' }, t('bringPpe')),
     statusLink && h('div', { class: 'slip-qr', html: qrSvg(statusLink, { label: t('scanStatus') }) }),
     statusLink && h('p', { class: 'slip-small' }, t('scanStatus')),

@@ -3,7 +3,7 @@
 // the shared chrome (header, "Kembali", language switch) and all server calls.
 import { h, icon } from './dom.js';
 import { ICONS, iconFor } from './icons.js';
-import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot } from './i18n.js';
+import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
 import { numericKeypad, digitKeyHandler, textKeyboard } from './keypad.js';
 import { qrSvg } from './qr.js';
 
@@ -69,7 +69,8 @@ function ticketCard(ticket, ctx, extra = []) {
       ticket.day !== config.today &&
         h('p', { class: 'ticket-day', dataset: { testid: 'ticket-day' } }, icon(ICONS.calendar),
           t('comeOnDay', { date: fmtDate(ticket.day) })),
-      h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction' } }, icon(ICONS.clock), t('waitOutside')),
+      h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction', state: ticket.state } },
+        icon(ticket.state === 'ADMITTED' ? ICONS.arrowRight : ICONS.clock), ticketInstruction(ticket)),
       h('p', { class: 'ticket-ppe' }, icon(ICONS.mask), t('bringPpe')),
       extra),
     h('div', { class: 'ticket-side' },
@@ -167,10 +168,14 @@ export const SCREENS = {
           h('p', { class: 'wa-number', dataset: { testid: 'whatsapp-number', e164: wa.number } },
             icon(ICONS.chat), h('span', {}, wa.display || wa.number)),
           h('h2', { class: 'section' }, t('waSendTitle')),
-          h('ol', { class: 'wa-send', dataset: { testid: 'whatsapp-send' } },
-            h('li', {}, t('waSendService', { service: name })),
-            h('li', {}, t('waSendIdentity')),
-            h('li', {}, t('waSendDocs'))),
+          // The office's own words for this service (services[].whatsapp.instructions); the
+          // generic list only when the office has not written any.
+          pick(wa.instructions)
+            ? h('p', { class: 'wa-send wa-send-text', dataset: { testid: 'whatsapp-send' } }, pick(wa.instructions))
+            : h('ol', { class: 'wa-send', dataset: { testid: 'whatsapp-send' } },
+              h('li', {}, t('waSendService', { service: name })),
+              h('li', {}, t('waSendIdentity')),
+              h('li', {}, t('waSendDocs'))),
           h('p', { class: 'hint' }, t('waResult'))),
         link && h('figure', { class: 'qr' },
           h('div', { class: 'qr-code', dataset: { testid: 'whatsapp-qr', url: link }, html: qrSvg(link, { label: t('waScan') }) }),
@@ -186,7 +191,7 @@ export const SCREENS = {
       lead: t('reasonLead'),
       back: 'pop',
       body: [
-        state.reasonError && message(state.reasonError),
+        state.reasonError && message(errorText(state.reasonError)),
         h('div', { class: 'choices choices-list' }, config.urgencyReasons.map((r) => bigButton({
           testid: `reason-${r.code}`, iconSvg: iconFor(r.code, 'info'), label: pick(r.label),
           pressed: state.reason === r.code || null, onclick: () => act.chooseReason(r),
@@ -245,7 +250,7 @@ export const SCREENS = {
         h('span', {}, done ? t('nikComplete') : t('nikProgress', { n: state.nik.length })));
       status.classList.toggle('count-done', done);
       next.disabled = !done;
-      errorSlot.replaceChildren(state.nikError ? message(state.nikError) : '');
+      errorSlot.replaceChildren(state.nikError ? message(errorText(state.nikError)) : '');
     };
     const edit = (fn) => {
       const before = state.nik;
@@ -278,18 +283,28 @@ export const SCREENS = {
     const { state, act } = ctx;
     const display = h('span', { class: 'digits', id: 'phone-display', dataset: { testid: 'phone-display' } });
     const status = h('p', { class: 'count', id: 'phone-status', dataset: { testid: 'phone-status' }, 'aria-live': 'polite' });
+    const errorSlot = h('div', { class: 'error-slot' });
     const next = nextButton(() => act.phoneDone(false));
     const max = () => (state.phone.startsWith('62') ? 14 : 13);
     const refresh = () => {
       display.textContent = groupPhone(state.phone);
-      const ok = normalizePhone(state.phone) != null;
+      // The shape is checked here as it is typed; the server has the last word (INVALID_REQUEST
+      // with details.field "phone"), and its message is shown until the number changes.
+      const ok = normalizePhone(state.phone) != null && !state.phoneError;
       status.replaceChildren(icon(ok ? ICONS.check : ICONS.info), h('span', {}, ok ? t('phoneValid') : t('phoneHint')));
       status.classList.toggle('count-done', ok);
       next.disabled = !ok;
+      errorSlot.replaceChildren(state.phoneError ? message(errorText(state.phoneError)) : '');
     };
-    const onDigit = (d) => { if (state.phone.length < max()) state.phone += d; refresh(); };
-    const onBack = () => { state.phone = state.phone.slice(0, -1); refresh(); };
-    const onClear = () => { state.phone = ''; refresh(); };
+    const edit = (fn) => {
+      const before = state.phone;
+      fn();
+      if (state.phone !== before) state.phoneError = null;
+      refresh();
+    };
+    const onDigit = (d) => edit(() => { if (state.phone.length < max()) state.phone += d; });
+    const onBack = () => edit(() => { state.phone = state.phone.slice(0, -1); });
+    const onClear = () => edit(() => { state.phone = ''; });
     refresh();
     return {
       title: t('phoneTitle'),
@@ -300,7 +315,7 @@ export const SCREENS = {
           h('p', { class: 'field-label', id: 'phone-label' }, t('phoneLabel')),
           h('div', { class: 'entry-box', role: 'group', 'aria-labelledby': 'phone-label', 'aria-describedby': 'phone-status' },
             display),
-          status),
+          status, errorSlot),
         numericKeypad({ onDigit, onBack, onClear, label: t('phoneLabel') }))],
       actions: [
         actionButton({ testid: 'skip', label: t('phoneSkip'), kind: 'secondary', onclick: () => act.phoneDone(true) }),
