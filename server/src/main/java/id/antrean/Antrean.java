@@ -73,6 +73,8 @@ public final class Antrean implements AutoCloseable {
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
+            // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
+            boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
@@ -90,6 +92,9 @@ public final class Antrean implements AutoCloseable {
                                         new CounterApi(counters, offices, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
+                        if (benchPing) {
+                            routing.get("/bench/ping", (req, res) -> res.send("pong"));
+                        }
                         StaticUi.register(routing);
                     })
                     .build()
