@@ -50,6 +50,10 @@ public final class Bench {
     static final String ADMIN_PASSWORD = "bench-admin-password-7";
     static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
     static final int[] CONCURRENCY = {1, 8, 32, 64};
+    /** The largest values the settings validation accepts (quota 0-10,000, capacities 1-1,000). */
+    static final int QUOTA = 10_000;
+    static final int SLOT_CAPACITY = 1_000;
+    static final int ROOM_CAPACITY = 1_000;
     static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z]+-\\d+)\"");
     static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -180,12 +184,12 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  %-3s %-62s %5s %9s %8s %8s %8s %7s %7s %7s %7s  %s%n", "#", "what", "cli",
                 "ok/s", "p50 ms", "p95 ms", "p99 ms", "srvCPU", "srvMB", "dbCPU", "genCPU", "errors / note");
         // Warm both JVMs' JIT and the buffer pool once before anything is recorded.
-        closedLoop("warm-up", "", 32, w -> httpIssue(node1.port, false), one, 2, 6, false);
+        closedLoop("warm-up", "", 32, w -> httpIssue(node1.port, false), one, 2, 6, false, true);
         generatorCheck(node1);
         for (int c : CONCURRENCY) {
-            rows.add(closedLoop("2a", "issue over JDBC, no HTTP (DB ceiling)", c, w -> jdbcIssue(), one, warmup, measure, true));
+            rows.add(closedLoop("2a", "issue over JDBC, no HTTP (DB ceiling)", c, w -> jdbcIssue(), one, warmup, measure, true, true));
             rows.add(closedLoop("2b", "GET /bench/ping, no DB (HTTP ceiling)", c, w -> ping(node1.port), one, warmup, measure, true));
-            rows.add(closedLoop("1", "issue contended, HTTP", c, w -> httpIssue(node1.port, false), one, warmup, measure, true));
+            rows.add(closedLoop("1", "issue contended, HTTP", c, w -> httpIssue(node1.port, false), one, warmup, measure, true, true));
         }
         officeDay(node1);
         fanOut(node1);
@@ -238,8 +242,8 @@ public final class Bench {
             days.append(", '$.openingHours.").append(d).append("', JSON_ARRAY(JSON_OBJECT('open','00:00','close','23:59'))");
         }
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1000000,"
-                    + " '$.slotCapacity', 1000000, '$.roomCapacity', 1000000, '$.holidays', JSON_ARRAY()" + days
+            s.executeUpdate("UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', " + QUOTA
+                    + ", '$.slotCapacity', " + SLOT_CAPACITY + ", '$.roomCapacity', " + ROOM_CAPACITY + ", '$.holidays', JSON_ARRAY()" + days
                     + ", '$.counters', JSON_ARRAY(JSON_OBJECT('id','1','name','Loket 1'), JSON_OBJECT('id','2','name','Loket 2'),"
                     + " JSON_OBJECT('id','3','name','Loket 3'), JSON_OBJECT('id','4','name','Loket 4'))) WHERE id = 'oki'");
         }
@@ -255,6 +259,48 @@ public final class Bench {
             p.setInt(1, quota);
             p.executeUpdate();
         }
+    }
+
+    /**
+     * The settings cap a day at 10,000 tickets and a slot at 1,000 persons, far below what a run
+     * issues. Before each issuing phase the day starts empty (its tickets deleted, counts zero; the
+     * numbering carries on), and during it a janitor zeroes the counts twice a second so the
+     * quota never runs out. The ticket table thus holds at most one phase's tickets.
+     */
+    void resetDay(boolean deleteTickets) throws SQLException {
+        try (Connection c = jdbc()) {
+            c.setAutoCommit(true);
+            LocalDate day = LocalDate.now(ZONE);
+            if (deleteTickets) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM ticket WHERE office_id = 'oki' AND day = ?")) {
+                    p.setObject(1, day);
+                    p.executeUpdate();
+                }
+            }
+            for (String q : List.of("UPDATE day_counter SET issued = 0 WHERE office_id = 'oki' AND service = ? AND day = ?",
+                    "UPDATE slot_usage SET used = 0 WHERE office_id = 'oki' AND service = ? AND day = ?")) {
+                try (PreparedStatement p = c.prepareStatement(q)) {
+                    p.setString(1, SERVICE);
+                    p.setObject(2, day);
+                    p.executeUpdate();
+                }
+            }
+        }
+    }
+
+    Thread janitor(long until) {
+        return Thread.ofVirtual().name("janitor").start(() -> {
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(500);
+                    resetDay(false);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException e) {
+                    System.out.println("  janitor: " + e);
+                }
+            }
+        });
     }
 
     int dayCounterIssued() throws SQLException {
@@ -280,9 +326,18 @@ public final class Bench {
 
     Row closedLoop(String scenario, String label, int clients, IntFunction<Op> factory, List<BenchNode> nodes,
                    double warmSeconds, double measureSeconds, boolean print) throws Exception {
+        return closedLoop(scenario, label, clients, factory, nodes, warmSeconds, measureSeconds, print, false);
+    }
+
+    Row closedLoop(String scenario, String label, int clients, IntFunction<Op> factory, List<BenchNode> nodes,
+                   double warmSeconds, double measureSeconds, boolean print, boolean issuing) throws Exception {
+        if (issuing) {
+            resetDay(true);
+        }
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmSeconds * 1e9);
         long end = measureFrom + (long) (measureSeconds * 1e9);
+        Thread janitor = issuing ? janitor(end) : null;
         long[][] lat = new long[clients][];
         int[] counts = new int[clients];
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -340,6 +395,10 @@ public final class Bench {
         sample.stop();
         for (Thread t : threads) {
             t.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        if (janitor != null) {
+            janitor.interrupt();
+            janitor.join(5_000);
         }
         long total = 0;
         for (int c : counts) {
@@ -555,7 +614,7 @@ public final class Bench {
                     }
                     setDay(pick, day, layout);
                     pick.setInt(5, minute);
-                    pick.setInt(6, 1_000_000);
+                    pick.setInt(6, SLOT_CAPACITY);
                     int start;
                     int end;
                     try (ResultSet r = pick.executeQuery()) {
@@ -571,7 +630,7 @@ public final class Bench {
                     counter.setString(1, OFFICE);
                     counter.setString(2, SERVICE);
                     counter.setDate(3, day);
-                    counter.setInt(4, 1_000_000);
+                    counter.setInt(4, QUOTA);
                     if (counter.executeUpdate() == 0) {
                         throw new SQLException("quota", "QUOTA", 99998);
                     }
@@ -722,6 +781,7 @@ public final class Bench {
         String name = "3";
         String label = "office day: 4 kiosks, 4 counters, 50 display + 500 ticket-page subscribers, 60 s";
         String displayPath = "/api/v1/offices/oki/display/stream";
+        resetDay(true);
         String token = group(TOKEN, issueOne(node.port));
         int displayStatus = BenchSse.probe(node.port, displayPath);
         int ticketStatus = BenchSse.probe(node.port, "/api/v1/tickets/" + token + "/stream");
@@ -828,6 +888,7 @@ public final class Bench {
     void fanOut(BenchNode node) throws Exception {
         String displayPath = "/api/v1/offices/oki/display/stream";
         int status = BenchSse.probe(node.port, displayPath);
+        resetDay(true);
         for (int n : new int[] {1000, 5000}) {
             String label = "fan-out: " + n + " display subscribers, call->delivery";
             if (status != 200) {
@@ -937,22 +998,28 @@ public final class Bench {
         try (BenchNode node2 = BenchNode.start("server-2", jar, benchDir, env2, jfr)) {
             facts.put("node2StartToReadyMsOnRunningDb", node2.startToReadyMs);
             List<BenchNode> both = List.of(node1, node2);
-            closedLoop("warm-up", "", 8, w -> httpIssue(node2.port, false), List.of(node2), 0, 3, false);
+            closedLoop("warm-up", "", 8, w -> httpIssue(node2.port, false), List.of(node2), 0, 3, false, true);
             rows.add(closedLoop("5", "issue contended, 2 nodes (16 + 16 clients)", 32,
-                    w -> httpIssue(both.get(w % 2).port, false), both, warmup, measure, true));
+                    w -> httpIssue(both.get(w % 2).port, false), both, warmup, measure, true, true));
             // Invariants under a quota that runs out mid-phase: every 201 from now on is recorded.
-            int quota = dayCounterIssued() + 1500;
+            resetDay(true);
+            long before;
+            try (Connection c = jdbc()) {
+                before = scalar(c, "SELECT last_number FROM day_counter WHERE office_id='oki' AND service=? AND day=?", LocalDate.now(ZONE));
+            }
+            int quota = 1500;
             setQuota(quota);
             record201 = true;
             Row fill = closedLoop("5", "issue until quota full, 2 nodes", 32,
                     w -> httpIssue(both.get(w % 2).port, true), both, 0, Math.min(measure, 8), true);
             record201 = false;
             rows.add(fill);
-            invariants(quota);
+            invariants(quota, before);
+            setQuota(QUOTA);
         }
     }
 
-    void invariants(int quota) throws SQLException {
+    void invariants(int quota, long numberBefore) throws SQLException {
         Map<String, Object> inv = new LinkedHashMap<>();
         LocalDate day = LocalDate.now(ZONE);
         try (Connection c = jdbc()) {
@@ -961,6 +1028,7 @@ public final class Bench {
             long numbered = scalar(c, "SELECT COUNT(*) FROM ticket WHERE office_id='oki' AND service=? AND day=? AND number IS NOT NULL", day);
             long unnumbered = scalar(c, "SELECT COUNT(*) FROM ticket WHERE office_id='oki' AND service=? AND day=? AND number IS NULL", day);
             long maxNumber = scalar(c, "SELECT COALESCE(MAX(number),0) FROM ticket WHERE office_id='oki' AND service=? AND day=?", day);
+            long minNumber = scalar(c, "SELECT COALESCE(MIN(number),0) FROM ticket WHERE office_id='oki' AND service=? AND day=?", day);
             long issued = scalar(c, "SELECT issued FROM day_counter WHERE office_id='oki' AND service=? AND day=?", day);
             long lastNumber = scalar(c, "SELECT last_number FROM day_counter WHERE office_id='oki' AND service=? AND day=?", day);
             Map<String, Integer> byToken = new HashMap<>();
@@ -992,7 +1060,9 @@ public final class Bench {
             inv.put("dayCounterIssued", issued);
             inv.put("ticketsNumbered", numbered);
             inv.put("ticketsWithoutNumber", unnumbered);
-            inv.put("maxNumber", maxNumber);
+            inv.put("numbersFrom", minNumber);
+            inv.put("numbersTo", maxNumber);
+            inv.put("lastNumberBeforePhase", numberBefore);
             inv.put("lastNumber", lastNumber);
             inv.put("duplicateNumbersInDb", dupes);
             inv.put("created201InQuotaPhase", issuedInPhase);
@@ -1000,7 +1070,8 @@ public final class Bench {
             inv.put("201WithoutRow", missing);
             inv.put("201WithOtherNumber", wrongNumber);
             boolean ok = dupes == 0 && duplicate201 == 0 && missing == 0 && wrongNumber == 0 && unnumbered == 0
-                    && issued <= quota && numbered <= quota && numbered == issued && maxNumber == numbered && lastNumber == numbered;
+                    && issued <= quota && numbered <= quota && numbered == issued && numbered == issuedInPhase
+                    && minNumber == numberBefore + 1 && maxNumber - minNumber + 1 == numbered && lastNumber == maxNumber;
             inv.put("quotaReached", issued == quota);
             inv.put("pass", ok);
         }
