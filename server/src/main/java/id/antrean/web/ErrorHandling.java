@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import id.antrean.domain.Rejected;
 import id.antrean.domain.Text;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -28,6 +29,21 @@ public final class ErrorHandling {
         routing.error(Rejected.class, (req, res, e) -> {
             if (!res.isSent()) {
                 ApiError error = ApiError.of(e.rejection());
+                Json.send(res, error.status(), error.body());
+            }
+        });
+        // Helidon's own HTTP errors (no route: 404, wrong method, bad request line) keep their status.
+        routing.error(HttpException.class, (req, res, e) -> {
+            Status status = e.status();
+            if (status.code() >= 500) {
+                LOG.log(Level.WARNING, () -> "HTTP failure on " + req.prologue().method() + " " + req.path().path()
+                        + ": " + e.getMessage());
+            }
+            if (!res.isSent()) {
+                boolean notFound = status.code() == 404;
+                ApiError error = new ApiError(status, notFound ? "NOT_FOUND" : "HTTP_" + status.code(),
+                        notFound ? Text.of("Alamat tidak ditemukan.", "No such endpoint.")
+                                : Text.of("Permintaan tidak dapat diproses.", "The request cannot be processed."), Map.of());
                 Json.send(res, error.status(), error.body());
             }
         });
