@@ -49,7 +49,10 @@ public final class Bench {
     static final String SERVICE = "KTP_EL_RECORDING";
     static final String ADMIN_PASSWORD = "bench-admin-password-7";
     static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
-    static final int[] CONCURRENCY = {1, 8, 32, 64};
+    static final int[] CONCURRENCY = Arrays.stream(env("ANTREAN_BENCH_CLIENTS", "1,8,32,64").split(","))
+            .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+    /** Which scenarios to run (for profiling one of them): e.g. ANTREAN_BENCH_SCENARIOS=1,2a. */
+    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,3,4,5").split(","));
     /** The largest values the settings validation accepts (quota 0-10,000, capacities 1-1,000). */
     static final int QUOTA = 10_000;
     static final int SLOT_CAPACITY = 1_000;
@@ -185,15 +188,29 @@ public final class Bench {
                 "ok/s", "p50 ms", "p95 ms", "p99 ms", "srvCPU", "srvMB", "dbCPU", "genCPU", "errors / note");
         // Warm both JVMs' JIT and the buffer pool once before anything is recorded.
         closedLoop("warm-up", "", 32, w -> httpIssue(node1.port, false), one, 2, 6, false, true);
-        generatorCheck(node1);
-        for (int c : CONCURRENCY) {
-            rows.add(closedLoop("2a", "issue over JDBC, no HTTP (DB ceiling)", c, w -> jdbcIssue(), one, warmup, measure, true, true));
-            rows.add(closedLoop("2b", "GET /bench/ping, no DB (HTTP ceiling)", c, w -> ping(node1.port), one, warmup, measure, true));
-            rows.add(closedLoop("1", "issue contended, HTTP", c, w -> httpIssue(node1.port, false), one, warmup, measure, true, true));
+        if (SCENARIOS.contains("gen")) {
+            generatorCheck(node1);
         }
-        officeDay(node1);
-        fanOut(node1);
-        twoNodes(node1, jar);
+        for (int c : CONCURRENCY) {
+            if (SCENARIOS.contains("2a")) {
+                rows.add(closedLoop("2a", "issue over JDBC, no HTTP (DB ceiling)", c, w -> jdbcIssue(), one, warmup, measure, true, true));
+            }
+            if (SCENARIOS.contains("2b")) {
+                rows.add(closedLoop("2b", "GET /bench/ping, no DB (HTTP ceiling)", c, w -> ping(node1.port), one, warmup, measure, true));
+            }
+            if (SCENARIOS.contains("1")) {
+                rows.add(closedLoop("1", "issue contended, HTTP", c, w -> httpIssue(node1.port, false), one, warmup, measure, true, true));
+            }
+        }
+        if (SCENARIOS.contains("3")) {
+            officeDay(node1);
+        }
+        if (SCENARIOS.contains("4")) {
+            fanOut(node1);
+        }
+        if (SCENARIOS.contains("5")) {
+            twoNodes(node1, jar);
+        }
     }
 
     void header(String dbName) throws Exception {
@@ -1007,7 +1024,8 @@ public final class Bench {
             try (Connection c = jdbc()) {
                 before = scalar(c, "SELECT last_number FROM day_counter WHERE office_id='oki' AND service=? AND day=?", LocalDate.now(ZONE));
             }
-            int quota = 1500;
+            // Small enough to run out within the phase at the throughput just measured.
+            int quota = (int) Math.max(50, Math.min(1500, rows.get(rows.size() - 1).tps() * 3));
             setQuota(quota);
             record201 = true;
             Row fill = closedLoop("5", "issue until quota full, 2 nodes", 32,
