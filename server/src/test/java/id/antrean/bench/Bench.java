@@ -245,7 +245,7 @@ public final class Bench {
     static Map<String, String> statements() {
         Config c = Config.just(ConfigSources.classpath("db/statements.yaml")).get("statements");
         Map<String, String> m = new HashMap<>();
-        for (String k : List.of("ticket-insert", "slot-pick", "slot-take", "counter-take", "counter-last-number",
+        for (String k : List.of("ticket-insert", "slot-pick", "slot-take", "counter-take",
                 "ticket-set-number", "event-insert", "ticket-by-id")) {
             m.put(k, c.get(k).asString().orElseThrow());
         }
@@ -562,7 +562,11 @@ public final class Bench {
         };
     }
 
-    /** 2a: TicketStore.issue's statements, in its order, over plain JDBC on one connection per client. */
+    /**
+     * 2a: TicketStore.issue's statements (read from statements.yaml), in its order, over plain JDBC
+     * on one connection per client: ticket insert, slot pick and take, the hot counter row (the
+     * number from its OK packet), number on the ticket, event, commit, then the ticket read back.
+     */
     Op jdbcIssue() {
         try {
             Connection c = jdbc();
@@ -571,8 +575,7 @@ public final class Bench {
             PreparedStatement insert = c.prepareStatement(sql.get("ticket-insert"), Statement.RETURN_GENERATED_KEYS);
             PreparedStatement pick = c.prepareStatement(sql.get("slot-pick"));
             PreparedStatement take = c.prepareStatement(sql.get("slot-take"));
-            PreparedStatement counter = c.prepareStatement(sql.get("counter-take"));
-            PreparedStatement last = c.prepareStatement(sql.get("counter-last-number"));
+            PreparedStatement counter = c.prepareStatement(sql.get("counter-take"), Statement.RETURN_GENERATED_KEYS);
             PreparedStatement setNumber = c.prepareStatement(sql.get("ticket-set-number"));
             PreparedStatement event = c.prepareStatement(sql.get("event-insert"));
             PreparedStatement byId = c.prepareStatement(sql.get("ticket-by-id"));
@@ -651,11 +654,8 @@ public final class Bench {
                     if (counter.executeUpdate() == 0) {
                         throw new SQLException("quota", "QUOTA", 99998);
                     }
-                    last.setString(1, OFFICE);
-                    last.setString(2, SERVICE);
-                    last.setDate(3, day);
                     int number;
-                    try (ResultSet r = last.executeQuery()) {
+                    try (ResultSet r = counter.getGeneratedKeys()) {
                         r.next();
                         number = r.getInt(1);
                     }
@@ -673,6 +673,7 @@ public final class Bench {
                             + "\",\"slot\":{\"start\":\"" + start + "\",\"end\":\"" + end + "\"},\"priority\":false,\"channel\":\"KIOSK\"}");
                     event.setTimestamp(6, ts);
                     event.executeUpdate();
+                    c.commit();
                     byId.setLong(1, id);
                     try (ResultSet r = byId.executeQuery()) {
                         r.next();
