@@ -96,7 +96,7 @@ public final class TicketStore {
     }
 
     private Ticket issueOnce(NewTicket t, Capacity c, IdempotencyClaim claim) {
-        long issued = db.inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             if (claim != null) {
                 try {
                     tx.namedInsert("idem-insert", t.officeId(), claim.key(), claim.requestHash(), 201,
@@ -153,10 +153,12 @@ public final class TicketStore {
             if (claim != null) {
                 tx.namedUpdate("idem-complete", 201, "{\"ticketId\":" + id + "}", t.officeId(), claim.key());
             }
-            return id;
+            // Everything in the row is known here: no read-back (it was a SELECT * per ticket).
+            return new Ticket(id, t.token(), t.officeId(), t.service(), t.day(), formatted, new Slot(start, end),
+                    TicketState.BOOKED, t.priorityGroup(), t.urgencyReason(), t.urgencyNote(), t.nikLast4(),
+                    t.regionWarning(), t.name(), t.phone(), t.channel(), null, 0, null, null,
+                    t.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, null, null, null);
         });
-        // Read back after the commit, so the hot rows are not held for one more round trip.
-        return byId(issued).orElseThrow();
     }
 
     /**
