@@ -420,8 +420,7 @@ public final class Bench {
             t.join(TimeUnit.SECONDS.toMillis(60));
         }
         if (janitor != null) {
-            janitor.interrupt();
-            janitor.join(5_000);
+            janitor.join(5_000); // it stops at the phase's end by itself (an interrupt would close its socket)
         }
         long total = 0;
         for (int c : counts) {
@@ -1227,11 +1226,13 @@ public final class Bench {
         double maxMs = 1;
         double minMs = 100;
         double maxTps = 1;
+        double minTps = Double.MAX_VALUE;
         for (Row r : rows) {
             if (colors.containsKey(r.scenario())) {
                 maxMs = Math.max(maxMs, r.p99());
                 minMs = Math.min(minMs, Math.max(0.01, r.p50()));
                 maxTps = Math.max(maxTps, r.tps());
+                minTps = Math.min(minTps, Math.max(1, r.tps()));
             }
         }
         double lo = Math.floor(Math.log10(minMs));
@@ -1250,11 +1251,16 @@ public final class Bench {
         }
         // panel 2: throughput
         int x1 = 540;
-        axes(s, x1, y0, pw, ph, "ok requests/s", px);
-        for (int i = 0; i <= 4; i++) {
-            double y = y0 + ph - i / 4.0 * ph;
-            s.append(String.format(Locale.ROOT, "<text x='%d' y='%.1f' text-anchor='end'>%.0f</text><line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#eee'/>%n",
-                    x1 - 5, y + 4, maxTps * i / 4, x1, x1 + pw, y, y));
+        axes(s, x1, y0, pw, ph, "ok requests/s (log)", px);
+        double tLo = Math.floor(Math.log10(Math.max(1, minTps)));
+        double tHi = Math.ceil(Math.log10(maxTps));
+        if (tHi <= tLo) {
+            tHi = tLo + 1;
+        }
+        for (double e = tLo; e <= tHi; e++) {
+            double y = y0 + ph - (e - tLo) / (tHi - tLo) * ph;
+            s.append(String.format(Locale.ROOT, "<text x='%d' y='%.1f' text-anchor='end'>%s</text><line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#eee'/>%n",
+                    x1 - 5, y + 4, fmt(Math.pow(10, e)), x1, x1 + pw, y, y));
         }
         int legend = 0;
         for (String sc : List.of("1", "2a", "2b")) {
@@ -1272,7 +1278,7 @@ public final class Bench {
                         double ms = Math.max(Math.pow(10, lo), p == 0 ? r.p50() : r.p99());
                         y = y0 + ph - (Math.log10(ms) - lo) / (hi - lo) * ph;
                     } else {
-                        y = y0 + ph - r.tps() / maxTps * ph;
+                        y = y0 + ph - (Math.log10(Math.max(Math.pow(10, tLo), r.tps())) - tLo) / (tHi - tLo) * ph;
                     }
                     pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                     s.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'/>%n", x, y, color));
