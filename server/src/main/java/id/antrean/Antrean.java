@@ -94,6 +94,8 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
             EventFeed startedFeed = feed;
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
+            // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
+            boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
@@ -114,6 +116,9 @@ public final class Antrean implements AutoCloseable {
                                         new AuditApi(events, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
+                        if (benchPing) {
+                            routing.get("/bench/ping", (req, res) -> res.send("pong"));
+                        }
                         ErrorHandling.unknownApiPaths(routing);
                         StaticUi.register(routing);
                     })

@@ -71,7 +71,12 @@ public final class TicketDesk {
      * answer of the first one and never a second ticket.
      */
     public IssueOutcome issue(String officeId, IssueRequest request, String idempotencyKey, byte[] requestHash) {
-        Office office = offices.get(officeId);
+        return issue(offices.get(officeId), request, idempotencyKey, requestHash);
+    }
+
+    /** The same, for an office the caller has just read (saves reading it a second time per request). */
+    public IssueOutcome issue(Office office, IssueRequest request, String idempotencyKey, byte[] requestHash) {
+        String officeId = office.id();
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.Stored> stored = idempotency.find(officeId, idempotencyKey);
             if (stored.isPresent()) {

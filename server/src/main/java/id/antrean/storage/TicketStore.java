@@ -18,6 +18,7 @@ import id.antrean.domain.TicketNumber;
 import id.antrean.domain.TicketState;
 import id.antrean.domain.TransitionPolicy;
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbResultDml;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 
@@ -132,12 +133,17 @@ public final class TicketStore {
             int start = Rows.integer(slot, "start_min");
             int end = Rows.integer(slot, "end_min");
             tx.namedUpdate("slot-take", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(), start);
-            long taken = tx.namedUpdate("counter-take", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota());
-            if (taken == 0) {
+            // The hot row: the new number comes back in the OK packet (LAST_INSERT_ID(expr)), no extra read.
+            DbResultDml taken = tx.createNamedUpdate("counter-take")
+                    .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota())
+                    .returnGeneratedKeys()
+                    .insert();
+            if (taken.result() == 0) {
                 throw new NoCapacity();
             }
-            int number = tx.namedGet("counter-last-number", t.officeId(), t.service(), Rows.sqlDate(t.day()))
-                    .map(r -> Rows.integer(r, "last_number")).orElseThrow();
+            int number = taken.generatedKeys().findFirst()
+                    .map(r -> ((Number) r.column(1).get()).intValue())
+                    .orElseThrow(() -> new IllegalStateException("counter-take returned no number"));
             tx.namedUpdate("ticket-set-number", number, start, end, c.plan().layout(), id);
             String formatted = TicketNumber.format(t.prefix(), number);
             events.append(tx, t.officeId(), "TICKET_ISSUED", id, null, Map.of(
@@ -147,7 +153,11 @@ public final class TicketStore {
             if (claim != null) {
                 tx.namedUpdate("idem-complete", 201, "{\"ticketId\":" + id + "}", t.officeId(), claim.key());
             }
-            return byId(tx, id).orElseThrow();
+            // Everything in the row is known here: no read-back (it was a SELECT * per ticket).
+            return new Ticket(id, t.token(), t.officeId(), t.service(), t.day(), formatted, new Slot(start, end),
+                    TicketState.BOOKED, t.priorityGroup(), t.urgencyReason(), t.urgencyNote(), t.nikLast4(),
+                    t.regionWarning(), t.name(), t.phone(), t.channel(), null, 0, null, null,
+                    t.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, null, null, null);
         });
     }
 

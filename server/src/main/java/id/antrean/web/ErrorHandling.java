@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import id.antrean.domain.Rejected;
 import id.antrean.domain.Text;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -42,7 +43,7 @@ public final class ErrorHandling {
             }
         });
         // Helidon's own 4xx (no such endpoint, e.g. /favicon.ico) are the client's mistake, not a server failure.
-        routing.error(io.helidon.http.HttpException.class, (req, res, e) -> {
+        routing.error(HttpException.class, (req, res, e) -> {
             if (res.isSent()) {
                 return;
             }

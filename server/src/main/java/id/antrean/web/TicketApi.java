@@ -48,7 +48,7 @@ public final class TicketApi implements HttpService {
         JsonNode tree = JsonBody.tree(req);
         TicketRequestBody body = JsonBody.convert(tree, TicketRequestBody.class);
         byte[] requestHash = Secrets.sha256(tree.toString());
-        IssueOutcome outcome = desk.issue(officeId, body.toRequest(), key, requestHash);
+        IssueOutcome outcome = desk.issue(office, body.toRequest(), key, requestHash);
         switch (outcome) {
             case IssueOutcome.Issued issued -> Json.send(res, Status.CREATED_201, Views.issued(issued.status(), office.zone()));
             case IssueOutcome.Refused refused -> throw new Rejected(refused.rejection());
