@@ -354,8 +354,8 @@ public final class TicketStore {
         }
     }
 
-    /** Counts that decide admission to the waiting room. */
-    public record RoomCounts(int present, int outside, int eligible) {
+    /** Who is inside the waiting room, how many wait outside, and whether one of them is due in. */
+    public record RoomCounts(int present, int outside, boolean anyoneDue) {
     }
 
     public RoomCounts roomCounts(String officeId, LocalDate day, int minute) {
@@ -363,9 +363,17 @@ public final class TicketStore {
     }
 
     private static RoomCounts roomCounts(DbExecute exec, String officeId, LocalDate day, int minute) {
-        return exec.namedGet("room-counts", minute, officeId, Rows.sqlDate(day))
-                .map(r -> new RoomCounts(Rows.intOr(r, "present", 0), Rows.intOr(r, "outside", 0), Rows.intOr(r, "eligible", 0)))
-                .orElse(new RoomCounts(0, 0, 0));
+        return new RoomCounts(present(exec, officeId, day),
+                exec.namedGet("room-outside", officeId, Rows.sqlDate(day)).map(r -> (int) Rows.lng(r, "n")).orElse(0),
+                anyoneDue(exec, officeId, day, minute));
+    }
+
+    private static int present(DbExecute exec, String officeId, LocalDate day) {
+        return exec.namedGet("room-present", officeId, Rows.sqlDate(day)).map(r -> (int) Rows.lng(r, "n")).orElse(0);
+    }
+
+    private static boolean anyoneDue(DbExecute exec, String officeId, LocalDate day, int minute) {
+        return exec.namedGet("room-anyone-due", officeId, Rows.sqlDate(day), minute).isPresent();
     }
 
     /**
@@ -373,15 +381,16 @@ public final class TicketStore {
      * so two nodes admitting at once never overfill it. Returns the tickets admitted.
      */
     public List<Ticket> admit(String officeId, LocalDate day, int minute, int roomCapacity, Instant now) {
-        RoomCounts hint = roomCounts(officeId, day, minute);
-        if (hint.present() >= roomCapacity || hint.eligible() == 0) {
+        // A lock-free look first: most calls find the room full or nobody due, and stop here.
+        boolean worthLocking = db.read(exec -> present(exec, officeId, day) < roomCapacity
+                && anyoneDue(exec, officeId, day, minute));
+        if (!worthLocking) {
             return List.of();
         }
         return db.inTransaction(tx -> {
             tx.namedGet("room-lock", officeId).orElseThrow();
-            RoomCounts counts = roomCounts(tx, officeId, day, minute);
-            int free = roomCapacity - counts.present();
-            if (free <= 0 || counts.eligible() == 0) {
+            int free = roomCapacity - present(tx, officeId, day);
+            if (free <= 0) {
                 return List.<Ticket>of();
             }
             List<Long> ids = tx.namedQuery("room-candidates", officeId, Rows.sqlDate(day), minute, free)
