@@ -139,6 +139,46 @@ class StaffConsoleTest {
     }
 
     @Test
+    void aLostAnswerOrALostRequestNeverCallsTwice() {
+        issue(1);
+        issue(2);
+        Page page = atCounter("operator1", "1");
+        // First click: the server calls A-001 but the answer never reaches the browser.
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        page.route("**/call-next", route -> {
+            if (lost.getAndIncrement() == 0) {
+                route.fetch();
+                route.abort("connectionreset");
+            } else {
+                route.resume();
+            }
+        });
+        page.click("#action-call");
+        assertThat(page.locator("#current .number")).hasText("A-001");
+        org.assertj.core.api.Assertions.assertThat(
+                TestData.count(db, "SELECT COUNT(*) FROM event WHERE type = 'TICKET_CALLED'")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(lost.get()).isEqualTo(1);
+        page.unroute("**/call-next");
+        page.click("#action-noShow"); // A-001 did not come: no-show, so the counter is free again
+        assertThat(page.locator("#action-call")).isEnabled();
+        // Second click: the request itself is lost once; the retry sends it, and A-002 is called once.
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        page.route("**/call-next", route -> {
+            if (dropped.getAndIncrement() == 0) {
+                route.abort("internetdisconnected");
+            } else {
+                route.resume();
+            }
+        });
+        page.click("#action-call");
+        assertThat(page.locator("#current .number")).hasText("A-002");
+        org.assertj.core.api.Assertions.assertThat(
+                TestData.count(db, "SELECT COUNT(*) FROM event WHERE type = 'TICKET_CALLED'")).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(dropped.get()).isEqualTo(2);
+        Browsers.screenshot(page, "staff-console-after-network-loss");
+    }
+
+    @Test
     void callNextReachesTheApiAndRecallCountsUp() {
         Page page = atCounter("operator1", "1");
         Browsers.screenshot(page, "staff-console-empty");
