@@ -36,10 +36,11 @@ const ACTIONS = [
 const el = {};
 if (me && counter) {
   layout();
+  // Keys work from the first moment; the buttons stay disabled until the counter's state is known.
+  document.addEventListener('keydown', onKey);
   await refresh();
   render();
   setTimeout(poll, POLL_MS);
-  document.addEventListener('keydown', onKey);
 }
 
 function layout() {
@@ -48,7 +49,7 @@ function layout() {
   el.buttons = {};
   const actions = h('section', { class: 'actions', 'aria-label': 'Tindakan / Actions' }, ACTIONS.map((a) => {
     const b = h('button', {
-      type: 'button', class: `action action-${a.name}`, id: `action-${a.name}`, 'data-action': a.name,
+      type: 'button', class: `action action-${a.name}`, id: `action-${a.name}`, 'data-action': a.name, disabled: true,
       'aria-keyshortcuts': a.key, onclick: () => perform(a.name),
     }, svg(ICONS[a.icon]), h('span', { class: 'label' }, bi(a.id, a.en)), h('kbd', { 'aria-hidden': 'true' }, a.key));
     el.buttons[a.name] = b;

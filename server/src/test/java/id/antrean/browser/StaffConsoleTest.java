@@ -139,6 +139,14 @@ class StaffConsoleTest {
     }
 
     @Test
+    void theCallKeyWorksAsSoonAsTheConsoleShowsItsButtons() {
+        issue(1);
+        Page page = atCounter("operator1", "1");
+        page.keyboard().press("p");
+        assertThat(page.locator("#current .number")).hasText("A-001");
+    }
+
+    @Test
     void aLostAnswerOrALostRequestNeverCallsTwice() {
         issue(1);
         issue(2);
