@@ -48,6 +48,36 @@ public final class DisplayBoard {
     public record Message(String name, long id, Map<String, Object> data) {
     }
 
+    /** A snapshot kept for the displays that connect right after it was taken. */
+    private record Kept(Message message, long builtNanos) {
+    }
+
+    private final Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> building = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The whole picture, current at least to {@code seenUpTo} (the feed id this node has passed on).
+     * When every display reconnects at once (a node restart, a network blip) one snapshot is read
+     * per office and shared, instead of one per display exhausting the connection pool.
+     */
+    public Message snapshot(String officeId, long seenUpTo) {
+        Object lock = building.computeIfAbsent(officeId, k -> new Object());
+        synchronized (lock) {
+            Kept k = kept.get(officeId);
+            if (k != null && k.message().id() >= seenUpTo && System.nanoTime() - k.builtNanos() < KEEP_NANOS) {
+                Map<String, Object> data = new LinkedHashMap<>(k.message().data());
+                data.put("serverTime", clock.instant().toString());
+                return new Message(k.message().name(), k.message().id(), data);
+            }
+            Message fresh = snapshot(officeId);
+            kept.put(officeId, new Kept(fresh, System.nanoTime()));
+            return fresh;
+        }
+    }
+
+    /** How long a snapshot may be shared; the feed's messages carry displays on from there. */
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
     /** The whole picture at one moment, with the feed id it is current to. */
     public Message snapshot(String officeId) {
         Office office = offices.get(officeId);

@@ -78,7 +78,7 @@ public final class StreamApi implements HttpService {
                     }
                 }
                 if (sentUpTo < 0) {
-                    DisplayBoard.Message snapshot = board.snapshot(office.id());
+                    DisplayBoard.Message snapshot = board.snapshot(office.id(), feed.cursor());
                     emit(sink, snapshot.name(), snapshot.id(), json(snapshot));
                     sentUpTo = snapshot.id();
                 }

@@ -228,6 +228,7 @@ public final class Bench {
         }
         facts.put("generator", "separate JVM (this one), virtual threads, " + ("jdk".equals(clientKind)
                 ? "java.net.http" : "raw HTTP/1.1 keep-alive sockets") + "; SSE over java.net.http");
+        facts.put("server JVM", "java " + BenchNode.SERVER_OPTS + " -jar antrean-server.jar");
         facts.put("phases", "warm-up " + warmup + " s + measured " + measure + " s per point, closed loop");
         facts.put("sharing", "Load generator, server process(es) and MariaDB all share this machine's "
                 + Runtime.getRuntime().availableProcessors() + " cores: ceilings and ratios are measured side by side in one run");

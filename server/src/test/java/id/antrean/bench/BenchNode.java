@@ -38,10 +38,19 @@ final class BenchNode implements AutoCloseable {
         return process.pid();
     }
 
+    /** JVM options of every server process; ANTREAN_BENCH_SERVER_OPTS overrides them. */
+    static final String SERVER_OPTS = System.getenv().getOrDefault("ANTREAN_BENCH_SERVER_OPTS", "-Xmx512m");
+
     static BenchNode start(String name, Path jar, Path benchDir, Map<String, String> env, String jfr) throws Exception {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As in production (README): a bounded heap, so memory figures show live data, not uncollected garbage.
+        for (String option : SERVER_OPTS.split("\\s+")) {
+            if (!option.isBlank()) {
+                cmd.add(option);
+            }
+        }
         if (jfr != null) {
             cmd.add("-XX:StartFlightRecording=filename=" + benchDir.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }
