@@ -120,7 +120,12 @@ public final class CounterDesk {
 
     /** Today's tickets of an office, in queue order, for the staff console. */
     public List<TicketStatus> queue(String officeId) {
-        Office office = offices.get(officeId);
+        return queue(offices.get(officeId));
+    }
+
+    /** The same for an office the caller already holds. */
+    public List<TicketStatus> queue(Office office) {
+        String officeId = office.id();
         LocalDate today = clock.instant().atZone(office.zone()).toLocalDate();
         List<TicketStatus> queue = new java.util.ArrayList<>();
         int waitingAhead = 0;
@@ -136,6 +141,12 @@ public final class CounterDesk {
 
     public Ticket ticket(long id) {
         return tickets.byId(id).orElseThrow(() -> new Rejected(TicketDesk.notFound()));
+    }
+
+    /** One ticket as staff see it, with its place in the queue. */
+    public TicketStatus status(long id) {
+        Ticket ticket = ticket(id);
+        return desk.status(offices.get(ticket.officeId()), ticket);
     }
 
     private static Counter counter(Office office, String counterId) {

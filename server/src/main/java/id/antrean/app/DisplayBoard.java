@@ -114,8 +114,16 @@ public final class DisplayBoard {
         });
     }
 
+    /**
+     * The room's counts now, taken once per batch of events and carried by each of its messages
+     * (the counts are the same for all of them: they are read after the batch was written).
+     */
+    public Map<String, Object> roomNow(Office office) {
+        return db.read(exec -> room(exec, office, clock.instant()));
+    }
+
     /** The display message for one feed event, or null when displays do not care about it. */
-    public Message message(Office office, EventStore.Event e) {
+    public Message message(Office office, EventStore.Event e, Map<String, Object> room) {
         JsonNode p = e.payload();
         Map<String, Object> data = new LinkedHashMap<>();
         String name;
@@ -152,7 +160,6 @@ public final class DisplayBoard {
             }
         }
         // Counts ride along with every message, so one feed event is one display message (one id).
-        Map<String, Object> room = db.read(exec -> room(exec, office, clock.instant()));
         if (name.equals("occupancy")) {
             data.putAll(room);
         }
@@ -208,9 +215,9 @@ public final class DisplayBoard {
     }
 
     /** Current status of every ticket of the office today, keyed by ticket id, in one query. */
-    public Map<Long, TicketStatus> ticketStatuses(String officeId) {
+    public Map<Long, TicketStatus> ticketStatuses(Office office) {
         Map<Long, TicketStatus> out = new LinkedHashMap<>();
-        for (TicketStatus s : counters.queue(officeId)) {
+        for (TicketStatus s : counters.queue(office)) {
             out.put(s.ticket().id(), s);
         }
         return out;

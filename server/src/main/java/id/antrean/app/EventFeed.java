@@ -24,7 +24,8 @@ import id.antrean.storage.EventStore;
  */
 public final class EventFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventFeed.class.getName());
-    private static final int BATCH = 1000;
+    /** Most events read in one poll. */
+    public static final int BATCH = 1000;
 
     private final EventStore events;
     private final Duration poll;

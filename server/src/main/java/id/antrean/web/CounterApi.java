@@ -65,11 +65,8 @@ public final class CounterApi implements HttpService {
 
     private void ticket(ServerRequest req, ServerResponse res) {
         guard.require(req, Role.OPERATOR);
-        long ticketId = id(req);
-        var ticket = desk.ticket(ticketId);
-        var office = offices.get(ticket.officeId());
-        Json.ok(res, Views.staffTicket(desk.queue(office.id()).stream().filter(s -> s.ticket().id() == ticketId)
-                .findFirst().orElseThrow(() -> new Rejected(TicketDesk.notFound())), office.zone()));
+        TicketStatus status = desk.status(id(req));
+        Json.ok(res, Views.staffTicket(status, offices.get(status.ticket().officeId()).zone()));
     }
 
     private TicketStatus start(long id, String who, JsonNode body) {

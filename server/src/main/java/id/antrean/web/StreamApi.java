@@ -68,8 +68,9 @@ public final class StreamApi implements HttpService {
                     List<EventStore.Event> missed = events.after(office.id(), lastId, MAX_REPLAY + 1);
                     if (missed.size() <= MAX_REPLAY && lastId <= feed.cursor() + MAX_REPLAY) {
                         sentUpTo = lastId;
+                        java.util.Map<String, Object> room = board.roomNow(office);
                         for (EventStore.Event e : missed) {
-                            DisplayBoard.Message m = board.message(office, e);
+                            DisplayBoard.Message m = board.message(office, e, room);
                             if (m != null) {
                                 emit(sink, m.name(), m.id(), json(m));
                             }

@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 import id.antrean.app.DisplayBoard;
+import id.antrean.app.EventFeed;
 import id.antrean.app.Offices;
 import id.antrean.app.TicketStatus;
 import id.antrean.domain.Office;
@@ -23,7 +24,12 @@ import id.antrean.storage.EventStore;
  * dead client never holds up the others.
  */
 public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCloseable {
-    static final int QUEUE = 256;
+    /**
+     * Messages a subscriber may fall behind before it is dropped: two of the feed's batches, so a
+     * burst handed over in one poll never drops a client that is keeping up. Linked, so memory is
+     * taken only while a client is behind, not for every idle display.
+     */
+    static final int QUEUE = 2 * EventFeed.BATCH;
 
     private final Offices offices;
     private final DisplayBoard board;
@@ -42,7 +48,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
 
     /** A connected client with its queue; the connection's own thread writes what is queued. */
     static final class Subscriber {
-        final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(QUEUE);
+        final BlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>(QUEUE);
         final String officeId;
         final Long ticketId;
         volatile boolean dropped;
@@ -117,8 +123,9 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
         }
         Office office = offices.get(officeId);
         if (!screens.isEmpty()) {
+            Map<String, Object> room = board.roomNow(office);
             for (EventStore.Event e : events) {
-                DisplayBoard.Message m = board.message(office, e);
+                DisplayBoard.Message m = board.message(office, e, room);
                 if (m != null) {
                     Outgoing out = new Outgoing(m.name(), m.id(), new String(Json.bytes(m.data()), java.nio.charset.StandardCharsets.UTF_8));
                     screens.forEach(s -> s.offer(out));
@@ -128,7 +135,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
         if (!followers.isEmpty()) {
             // Any change in the office may move everyone's position: one query, then each follower.
             long id = events.getLast().id();
-            Map<Long, TicketStatus> statuses = board.ticketStatuses(officeId);
+            Map<Long, TicketStatus> statuses = board.ticketStatuses(office);
             followers.forEach((ticketId, subs) -> {
                 TicketStatus status = statuses.get(ticketId);
                 if (status != null) {
