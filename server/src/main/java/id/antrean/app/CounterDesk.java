@@ -130,7 +130,7 @@ public final class CounterDesk {
         List<TicketStatus> queue = new java.util.ArrayList<>();
         int waitingAhead = 0;
         for (Ticket t : tickets.day(officeId, today)) {
-            boolean waiting = t.state() == TicketState.BOOKED || t.state() == TicketState.ADMITTED;
+            boolean waiting = t.state().isWaiting();
             queue.add(waiting ? desk.waiting(office, t, waitingAhead) : desk.status(office, t));
             if (waiting) {
                 waitingAhead++;

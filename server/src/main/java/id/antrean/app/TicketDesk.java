@@ -122,9 +122,15 @@ public final class TicketDesk {
         }
         if (day.today()) {
             room.admit(office);
-            ticket = tickets.byId(ticket.id()).orElse(ticket);
         }
-        return new IssueOutcome.Issued(status(office, ticket));
+        // One read gives both the state after admission and the position.
+        Optional<TicketStore.Standing> standing = tickets.justIssued(ticket);
+        if (standing.isEmpty()) {
+            return new IssueOutcome.Issued(status(office, ticket));
+        }
+        Ticket current = standing.get().ticket();
+        return new IssueOutcome.Issued(current.state().isWaiting() ? waiting(office, current, standing.get().peopleAhead())
+                : status(office, current));
     }
 
     /** The checks that need no database, in the order a resident meets them at the kiosk. */
@@ -244,7 +250,7 @@ public final class TicketDesk {
     /** Where the ticket stands now; position and estimate only while it still waits. */
     public TicketStatus status(Office office, Ticket ticket) {
         var counter = ticket.counterId() == null ? null : office.settings().counter(ticket.counterId()).orElse(null);
-        if (ticket.state() != TicketState.BOOKED && ticket.state() != TicketState.ADMITTED) {
+        if (!ticket.state().isWaiting()) {
             return new TicketStatus(ticket, 0, 0, null, counter);
         }
         return waiting(office, ticket, tickets.peopleAhead(ticket));

@@ -8,4 +8,9 @@ public final class TicketNumber {
     public static String format(String prefix, int number) {
         return prefix + "-" + String.format("%03d", number);
     }
+
+    /** The day's sequence number inside a formatted number: 7 for "A-007". */
+    public static int sequence(String formatted) {
+        return Integer.parseInt(formatted.substring(formatted.lastIndexOf('-') + 1));
+    }
 }

@@ -52,6 +52,11 @@ public enum TicketState {
         return next().isEmpty();
     }
 
+    /** Still in the queue, outside or in the room and not yet called: these have a position. */
+    public boolean isWaiting() {
+        return this == BOOKED || this == ADMITTED;
+    }
+
     /** Inside the building: these count against the waiting room's capacity. */
     public boolean isInRoom() {
         return this == ADMITTED || this == CALLED || this == SERVING;

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.antrean.domain.Office;
@@ -20,31 +21,54 @@ public final class OfficeStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Database db;
     private final EventStore events;
+    /** Offices by id at the revision they were read; settings_rev versions the whole office. */
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     public OfficeStore(Database db, EventStore events) {
         this.db = db;
         this.events = events;
     }
 
-    /** The office as it is now, read fresh so a settings change on another node is in force. */
+    /**
+     * The office as it is now. Every call asks the database for the office's revision, so a
+     * settings change made on another node is in force at once; the office itself (settings
+     * document, services) is read and parsed again only when the revision has moved.
+     */
     public Optional<Office> find(String officeId) {
-        return db.read(exec -> find(exec, officeId));
+        return db.read(exec -> {
+            Optional<Long> rev = exec.namedGet("office-rev", officeId).map(r -> Rows.lng(r, "settings_rev"));
+            if (rev.isEmpty()) {
+                cache.remove(officeId);
+                return Optional.empty();
+            }
+            Cached known = cache.get(officeId);
+            if (known != null && known.rev() == rev.get()) {
+                return Optional.of(known.office());
+            }
+            Optional<Cached> fresh = read(exec, officeId);
+            fresh.ifPresentOrElse(c -> cache.put(officeId, c), () -> cache.remove(officeId));
+            return fresh.map(Cached::office);
+        });
+    }
+
+    /** An office as read at one revision. */
+    private record Cached(long rev, Office office) {
     }
 
     public List<String> ids() {
         return db.read(exec -> exec.namedQuery("office-ids").map(r -> Rows.str(r, "id")).toList());
     }
 
-    static Optional<Office> find(DbExecute exec, String officeId) {
+    private static Optional<Cached> read(DbExecute exec, String officeId) {
         Optional<DbRow> row = exec.namedGet("office-get", officeId);
         if (row.isEmpty()) {
             return Optional.empty();
         }
         List<Service> services = exec.namedQuery("office-services", officeId).map(OfficeStore::service).toList();
         DbRow r = row.get();
-        return Optional.of(new Office(Rows.str(r, "id"), Text.of(Rows.str(r, "name_id"), Rows.str(r, "name_en")),
-                ZoneId.of(Rows.str(r, "time_zone")), Rows.str(r, "nik_region"), services,
-                SettingsCodec.read(Rows.str(r, "settings"))));
+        return Optional.of(new Cached(Rows.lng(r, "settings_rev"), new Office(Rows.str(r, "id"),
+                Text.of(Rows.str(r, "name_id"), Rows.str(r, "name_en")), ZoneId.of(Rows.str(r, "time_zone")),
+                Rows.str(r, "nik_region"), services, SettingsCodec.read(Rows.str(r, "settings")))));
     }
 
     /** Replaces the settings and records who changed what, in one transaction. */

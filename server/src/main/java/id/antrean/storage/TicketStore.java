@@ -244,9 +244,31 @@ public final class TicketStore {
     /** Waiting tickets (outside or in the room, not yet called) ahead of this one in queue order. */
     public int peopleAhead(Ticket t) {
         int rank = PriorityGroup.rank(t.priorityGroup());
-        int number = Integer.parseInt(t.number().substring(t.number().indexOf('-') + 1));
+        int number = TicketNumber.sequence(t.number());
         return db.read(exec -> exec.namedGet("ticket-people-ahead", t.officeId(), Rows.sqlDate(t.day()), rank, rank,
                 t.slot().startMinute(), t.slot().startMinute(), number).map(r -> (int) Rows.lng(r, "n")).orElse(0));
+    }
+
+    /** A ticket as stored now, with the waiting tickets ahead of it at that same moment. */
+    public record Standing(Ticket ticket, int peopleAhead) {
+    }
+
+    /**
+     * Re-reads a ticket this node has just issued, with its people ahead, in one query. A ticket of
+     * the last rank is counted from behind (the day's waiting count minus the few issued after
+     * it), so the cost does not grow with the queue; a priority ticket is counted from the front,
+     * where only other priority tickets stand.
+     */
+    public Optional<Standing> justIssued(Ticket t) {
+        int rank = PriorityGroup.rank(t.priorityGroup());
+        int number = TicketNumber.sequence(t.number());
+        int start = t.slot().startMinute();
+        java.sql.Date day = Rows.sqlDate(t.day());
+        return db.read(exec -> (rank == PriorityGroup.rank(null)
+                ? exec.namedGet("ticket-newest-with-ahead", t.officeId(), day, t.officeId(), day, rank, rank, start, start,
+                        number, t.id())
+                : exec.namedGet("ticket-with-ahead", t.officeId(), day, rank, rank, start, start, number, t.id()))
+                .map(r -> new Standing(ticket(r), Math.max(0, (int) Rows.lng(r, "ahead")))));
     }
 
     public Optional<Ticket> atCounter(String officeId, LocalDate day, String counterId) {
@@ -291,6 +313,7 @@ public final class TicketStore {
                 throw e;
             }
             Ticket t = byId(tx, id).orElseThrow();
+            tx.namedUpdate("counter-called", officeId, t.service(), Rows.sqlDate(t.day()));
             events.append(tx, officeId, "TICKET_CALLED", id, actor, Map.of("number", t.number(),
                     "counter", Map.of("id", counterId, "name", counterName)), now);
             return Optional.of(t);

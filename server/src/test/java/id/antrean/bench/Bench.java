@@ -260,7 +260,7 @@ public final class Bench {
             days.append(", '$.openingHours.").append(d).append("', JSON_ARRAY(JSON_OBJECT('open','00:00','close','23:59'))");
         }
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', " + QUOTA
+            s.executeUpdate("UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', " + QUOTA
                     + ", '$.slotCapacity', " + SLOT_CAPACITY + ", '$.roomCapacity', " + ROOM_CAPACITY + ", '$.holidays', JSON_ARRAY()" + days
                     + ", '$.counters', JSON_ARRAY(JSON_OBJECT('id','1','name','Loket 1'), JSON_OBJECT('id','2','name','Loket 2'),"
                     + " JSON_OBJECT('id','3','name','Loket 3'), JSON_OBJECT('id','4','name','Loket 4'))) WHERE id = 'oki'");
@@ -273,7 +273,7 @@ public final class Bench {
 
     void setQuota(int quota) throws SQLException {
         try (Connection c = jdbc(); PreparedStatement p = c.prepareStatement(
-                "UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', ?) WHERE id = 'oki'")) {
+                "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', ?) WHERE id = 'oki'")) {
             p.setInt(1, quota);
             p.executeUpdate();
         }
@@ -301,7 +301,9 @@ public final class Bench {
                     p.executeUpdate();
                 }
             }
-            for (String q : List.of("UPDATE day_counter SET issued = 0 WHERE office_id = 'oki' AND service = ? AND day = ?",
+            // The waiting count follows the tickets: zeroed only with them.
+            String counter = deleteTickets ? "UPDATE day_counter SET issued = 0, waiting = 0" : "UPDATE day_counter SET issued = 0";
+            for (String q : List.of(counter + " WHERE office_id = 'oki' AND service = ? AND day = ?",
                     "UPDATE slot_usage SET used = 0 WHERE office_id = 'oki' AND service = ? AND day = ?")) {
                 try (PreparedStatement p = c.prepareStatement(q)) {
                     p.setString(1, SERVICE);

@@ -286,7 +286,7 @@ class KioskFlowTest {
 
     @Test
     void kioskQuotaFullOffersTheNextDayAndBookingItWorks() {
-        TestData.execute(db, "UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
+        TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
         assertThat(api.post(TICKETS, ticketRequest(nik(90))).status()).isEqualTo(201);
         ResidentAtKiosk k = open("");
         assertThat(k.text("quota-left")).isEqualTo("Kuota hari ini sudah penuh");

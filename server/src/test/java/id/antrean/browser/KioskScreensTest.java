@@ -172,7 +172,7 @@ class KioskScreensTest {
             look(k, "idle-warning");
         }
         // Quota full.
-        TestData.execute(db, "UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
+        TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
         try (ResidentAtKiosk k = open(1280, 800)) {
             look(k, "welcome-quota-full");
             k.upToChecklist(nik(4)).submit();

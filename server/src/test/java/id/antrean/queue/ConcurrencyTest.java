@@ -166,4 +166,18 @@ class ConcurrencyTest {
         }
         assertThat(called).doesNotHaveDuplicates().hasSize(6);
     }
+
+    @Test
+    void aSettingsChangeOnOneNodeIsInForceOnTheOtherAtOnce() {
+        Api admin = new Api(nodeA.port()).loginAsAdmin();
+        Api kioskB = new Api(nodeB.port());
+        String kiosk = "/api/v1/offices/oki/kiosk";
+        // Node B has read (and keeps) the office as seeded: a quota of 50.
+        assertThat(kioskB.get(kiosk).json().get("availability").get("quota").get("limit").asInt()).isEqualTo(50);
+        assertThat(admin.changeSettings("dailyQuota", Map.of("KTP_EL_RECORDING", 1)).status()).isEqualTo(200);
+        assertThat(kioskB.get(kiosk).json().get("availability").get("quota").get("limit").asInt()).isEqualTo(1);
+        assertThat(kioskB.post("/api/v1/offices/oki/tickets", ticketRequest(nik(700))).status()).isEqualTo(201);
+        Api.Response second = kioskB.post("/api/v1/offices/oki/tickets", ticketRequest(nik(701)));
+        assertThat(second.error()).as("node B enforces the quota set on node A").isEqualTo("QUOTA_FULL");
+    }
 }

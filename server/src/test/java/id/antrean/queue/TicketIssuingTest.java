@@ -104,7 +104,7 @@ class TicketIssuingTest {
         Api.Response warned = api.post(TICKETS, ticketRequest("1671011505900001"));
         assertThat(warned.status()).isEqualTo(201);
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM ticket WHERE region_warning")).isEqualTo(1);
-        TestData.execute(db, "UPDATE office SET settings = JSON_SET(settings, '$.nikRegionPolicy', 'ENFORCE')");
+        TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.nikRegionPolicy', 'ENFORCE')");
         Api.Response refused = api.post(TICKETS, ticketRequest("1671011505900002"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("details").get("reason").asText()).isEqualTo("OUTSIDE_REGION");
@@ -200,7 +200,7 @@ class TicketIssuingTest {
 
     @Test
     void quotaFullPointsAtTheNextAvailableSlot() {
-        TestData.execute(db, "UPDATE office SET settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 3)");
+        TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 3)");
         for (int i = 0; i < 3; i++) {
             assertThat(api.post(TICKETS, ticketRequest(nik(10 + i))).status()).isEqualTo(201);
         }
