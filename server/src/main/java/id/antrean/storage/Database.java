@@ -30,9 +30,11 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embedded;
     private final TransactionRetry retry;
     private final String description;
+    private final TransactionThreads txThreads;
 
     private Database(HikariDataSource dataSource, DbClient client, EmbeddedMariaDb embedded,
                      TransactionRetry retry, String description) {
+        this.txThreads = new TransactionThreads(dataSource.getMaximumPoolSize());
         this.dataSource = dataSource;
         this.client = client;
         this.embedded = embedded;
@@ -91,7 +93,7 @@ public final class Database implements AutoCloseable {
      * times. The work must therefore be free of side effects outside the database.
      */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        return retry.run(() -> {
+        return txThreads.run(() -> retry.run(() -> {
             DbTransaction tx = client.transaction();
             T result;
             try {
@@ -102,7 +104,7 @@ public final class Database implements AutoCloseable {
             }
             tx.commit();
             return result;
-        });
+        }));
     }
 
     /**
@@ -139,6 +141,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        txThreads.close();
         client.close();
         dataSource.close();
         if (embedded != null) {

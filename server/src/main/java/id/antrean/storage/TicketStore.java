@@ -75,8 +75,9 @@ public final class TicketStore {
 
     /**
      * Issues a ticket: the earliest slot with room that has not ended, the next number of the day,
-     * and an ISSUED event, all or nothing. Locks are taken private row first, then the slot, then the
-     * day counter last, so the hottest row is held only through the commit.
+     * and an ISSUED event, all or nothing. Locks are taken private rows first; the slot and the day
+     * counter, which every kiosk of the office needs, come last, so they are held only from there
+     * through the commit.
      *
      * @throws NoCapacity when no slot or no quota is left
      * @throws NikTaken when this NIK already has an active ticket that day
@@ -128,11 +129,28 @@ public final class TicketStore {
                 }
                 throw e;
             }
-            DbRow slot = tx.namedGet("slot-pick", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(),
-                    c.fromMinute(), c.slotCapacity()).orElseThrow(NoCapacity::new);
-            int start = Rows.integer(slot, "start_min");
-            int end = Rows.integer(slot, "end_min");
-            tx.namedUpdate("slot-take", t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(), start);
+            if (claim != null) {
+                // The ticket id is all the stored answer needs: written before the hot rows are locked.
+                tx.namedUpdate("idem-complete", 201, "{\"ticketId\":" + id + "}", t.officeId(), claim.key());
+            }
+            List<Slot> open = c.plan().notEndedAt(c.fromMinute());
+            if (open.isEmpty()) {
+                throw new NoCapacity();
+            }
+            DbResultDml slot = tx.createNamedUpdate("slot-take")
+                    .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(),
+                            open.getFirst().startMinute(), c.fromMinute(), c.slotCapacity())
+                    .returnGeneratedKeys()
+                    .insert();
+            if (slot.result() == 0) {
+                throw new NoCapacity();
+            }
+            int start = slot.generatedKeys().findFirst()
+                    .map(r -> ((Number) r.column(1).get()).intValue())
+                    .orElseThrow(() -> new IllegalStateException("slot-take returned no slot"));
+            int end = c.plan().slots().stream().filter(s -> s.startMinute() == start).findFirst()
+                    .map(Slot::endMinute)
+                    .orElseThrow(() -> new IllegalStateException("slot " + start + " is not in layout " + c.plan().layout()));
             // The hot row: the new number comes back in the OK packet (LAST_INSERT_ID(expr)), no extra read.
             DbResultDml taken = tx.createNamedUpdate("counter-take")
                     .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota())
@@ -150,9 +168,6 @@ public final class TicketStore {
                     "number", formatted, "service", t.service(), "day", t.day().toString(),
                     "slot", Map.of("start", Slot.hhmm(start), "end", Slot.hhmm(end)),
                     "priority", t.priorityGroup() != null, "channel", t.channel().name()), t.now());
-            if (claim != null) {
-                tx.namedUpdate("idem-complete", 201, "{\"ticketId\":" + id + "}", t.officeId(), claim.key());
-            }
             // Everything in the row is known here: no read-back (it was a SELECT * per ticket).
             return new Ticket(id, t.token(), t.officeId(), t.service(), t.day(), formatted, new Slot(start, end),
                     TicketState.BOOKED, t.priorityGroup(), t.urgencyReason(), t.urgencyNote(), t.nikLast4(),

@@ -1,0 +1,63 @@
+package id.antrean.storage;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Platform threads that run the transactions. Requests are handled on virtual threads, and a
+ * virtual thread whose database answer has arrived waits its turn in the scheduler's queue behind
+ * every other request's work. A transaction that holds the day counter's lock would hold it through
+ * that wait, and every kiosk of the office queues behind it. On a platform thread the operating
+ * system wakes it as soon as the answer is in. One thread per pooled connection: more could only
+ * wait for a connection.
+ */
+final class TransactionThreads implements AutoCloseable {
+    /** As long as a request may wait for a pooled connection (HikariCP's connection timeout). */
+    private static final long QUEUE_WAIT_MS = 5_000;
+    private final ExecutorService threads;
+
+    TransactionThreads(int size) {
+        threads = Executors.newFixedThreadPool(size, Thread.ofPlatform().daemon().name("antrean-tx-", 1).factory());
+    }
+
+    <T> T run(Supplier<T> work) {
+        if (!Thread.currentThread().isVirtual()) {
+            return work.get();
+        }
+        Future<T> result = threads.submit(work::get);
+        try {
+            try {
+                return result.get(QUEUE_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (result.cancel(false)) {
+                    // Never started: fails like a request that found no free connection in time.
+                    throw new IllegalStateException("no transaction thread free within " + QUEUE_WAIT_MS + " ms");
+                }
+                return result.get();
+            }
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a transaction", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

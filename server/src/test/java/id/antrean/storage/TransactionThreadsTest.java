@@ -1,0 +1,56 @@
+package id.antrean.storage;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Transactions leave the request's virtual thread for a platform thread, and fail as they would have. */
+class TransactionThreadsTest {
+
+    @Test
+    void workFromAVirtualThreadRunsOnAPlatformThreadAndItsFailureComesBackAsIs() throws Exception {
+        try (TransactionThreads threads = new TransactionThreads(2)) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread.ofVirtual().start(() -> {
+                ranOn.set(threads.run(Thread::currentThread));
+                try {
+                    threads.run(() -> {
+                        throw new TicketStore.NoCapacity();
+                    });
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }).join();
+            assertThat(ranOn.get().isVirtual()).isFalse();
+            assertThat(ranOn.get().getName()).startsWith("antrean-tx-");
+            assertThat(failure.get()).isInstanceOf(TicketStore.NoCapacity.class);
+        }
+    }
+
+    @Test
+    void workOnAPlatformThreadRunsWhereItIs() {
+        try (TransactionThreads threads = new TransactionThreads(1)) {
+            assertThat(threads.run(Thread::currentThread)).isSameAs(Thread.currentThread());
+            assertThatThrownBy(() -> threads.run(() -> {
+                throw new IllegalArgumentException("as is");
+            })).isInstanceOf(IllegalArgumentException.class).hasMessage("as is");
+        }
+    }
+
+    @Test
+    void aNestedTransactionDoesNotWaitForAThreadOfItsOwn() throws Exception {
+        try (TransactionThreads threads = new TransactionThreads(1)) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                threads.run(() -> threads.run(() -> "inner"));
+                done.countDown();
+            });
+            assertThat(done.await(3, java.util.concurrent.TimeUnit.SECONDS)).as("no self-deadlock").isTrue();
+        }
+    }
+}
