@@ -34,4 +34,14 @@ public record Ticket(
         Instant calledAt,
         Instant servingAt,
         Instant finishedAt) {
+
+    /** The same ticket still waiting, possibly let into the room since (BOOKED to ADMITTED). */
+    public Ticket waitingAs(TicketState waitingState, Instant admittedAt) {
+        if (!waitingState.isWaiting()) {
+            throw new IllegalArgumentException(waitingState + " is not a waiting state");
+        }
+        return new Ticket(id, token, officeId, service, day, number, slot, waitingState, priorityGroup, urgencyReason,
+                urgencyNote, nikLast4, regionWarning, name, phone, channel, counterId, recalls, refuseReason,
+                temperatureC, issuedAt, admittedAt, calledAt, servingAt, finishedAt);
+    }
 }

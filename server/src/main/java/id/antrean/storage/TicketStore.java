@@ -272,18 +272,27 @@ public final class TicketStore {
      * Re-reads a ticket this node has just issued, with its people ahead, in one query. A ticket of
      * the last rank is counted from behind (the day's waiting count minus the few issued after
      * it), so the cost does not grow with the queue; a priority ticket is counted from the front,
-     * where only other priority tickets stand.
+     * where only other priority tickets stand. Only the state is read back: a ticket still
+     * waiting can only have been let into the room since; one already called is read in full.
      */
     public Optional<Standing> justIssued(Ticket t) {
         int rank = PriorityGroup.rank(t.priorityGroup());
         int number = TicketNumber.sequence(t.number());
         int start = t.slot().startMinute();
         java.sql.Date day = Rows.sqlDate(t.day());
-        return db.read(exec -> (rank == PriorityGroup.rank(null)
+        Optional<DbRow> row = db.read(exec -> rank == PriorityGroup.rank(null)
                 ? exec.namedGet("ticket-newest-with-ahead", t.officeId(), day, t.officeId(), day, rank, rank, start, start,
                         number, t.id())
-                : exec.namedGet("ticket-with-ahead", t.officeId(), day, rank, rank, start, start, number, t.id()))
-                .map(r -> new Standing(ticket(r), Math.max(0, (int) Rows.lng(r, "ahead")))));
+                : exec.namedGet("ticket-with-ahead", t.officeId(), day, rank, rank, start, start, number, t.id()));
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketState state = TicketState.valueOf(Rows.str(row.get(), "state"));
+        if (!state.isWaiting()) {
+            return byId(t.id()).map(now -> new Standing(now, 0));
+        }
+        return Optional.of(new Standing(t.waitingAs(state, Rows.instant(row.get(), "admitted_at")),
+                Math.max(0, (int) Rows.lng(row.get(), "ahead"))));
     }
 
     public Optional<Ticket> atCounter(String officeId, LocalDate day, String counterId) {
