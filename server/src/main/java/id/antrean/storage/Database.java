@@ -3,6 +3,7 @@ package id.antrean.storage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -162,10 +163,20 @@ public final class Database implements AutoCloseable {
         // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setAutoCommit(true);
-        hikari.addDataSourceProperty("connectionTimeZone", "UTC");
-        hikari.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+        DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
         return new HikariDataSource(hikari);
     }
+
+    /**
+     * MariaDB Connector/J settings. Timestamps in UTC on both sides. Server-side prepared
+     * statements: each statement is parsed once per connection and then executed in the binary
+     * protocol, instead of being parsed again as text every time (measured, scenario 1 at 32
+     * kiosks: 753 -> 1,033 tickets/s, MariaDB CPU per ticket 1.5 -> 0.9 ms).
+     */
+    public static final Map<String, String> DRIVER_PROPERTIES = Map.of(
+            "connectionTimeZone", "UTC",
+            "forceConnectionTimeZoneToSession", "true",
+            "useServerPrepStmts", "true");
 
     /**
      * HikariCP's sizing rule, cores x 2 + 1. Measured on this project's 2-core machine (scenario 1,

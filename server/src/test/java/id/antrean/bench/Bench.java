@@ -245,7 +245,12 @@ public final class Bench {
     // ------------------------------------------------------------------ the database
 
     Connection jdbc() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        // The server's driver settings, so the ceiling (2a) talks to MariaDB the way the server does.
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(id.antrean.storage.Database.DRIVER_PROPERTIES);
+        p.setProperty("user", dbUser);
+        p.setProperty("password", dbPassword);
+        return DriverManager.getConnection(jdbcUrl, p);
     }
 
     static Map<String, String> statements() {
