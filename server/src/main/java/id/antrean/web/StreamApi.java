@@ -15,12 +15,11 @@ import id.antrean.domain.Office;
 import id.antrean.domain.Rejected;
 import id.antrean.storage.EventStore;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.ServerResponse;
-import io.helidon.webserver.sse.SseSink;
 
 /**
  * Server-Sent Event streams: the waiting-room display of an office and one resident's ticket.
@@ -61,8 +60,8 @@ public final class StreamApi implements HttpService {
         StreamHub.Subscriber sub = hub.display(office.id());
         try {
             long lastId = lastEventId(req);
-            headers(res);
-            try (SseSink sink = res.sink(SseSink.TYPE)) {
+            SseStream sink = new SseStream(res);
+            try {
                 long sentUpTo = -1;
                 if (lastId >= 0) {
                     List<EventStore.Event> missed = events.after(office.id(), lastId, MAX_REPLAY + 1);
@@ -83,9 +82,12 @@ public final class StreamApi implements HttpService {
                     emit(sink, snapshot.name(), snapshot.id(), json(snapshot));
                     sentUpTo = snapshot.id();
                 }
+                sink.flush();
                 pump(sink, sub, sentUpTo);
+            } finally {
+                sink.close();
             }
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | ServerConnectionException e) {
             // The client went away.
         } finally {
             hub.remove(sub);
@@ -98,51 +100,59 @@ public final class StreamApi implements HttpService {
         Office office = offices.get(status.ticket().officeId());
         StreamHub.Subscriber sub = hub.ticket(office.id(), status.ticket().id());
         try {
-            headers(res);
-            try (SseSink sink = res.sink(SseSink.TYPE)) {
+            SseStream sink = new SseStream(res);
+            try {
                 long id = feed.cursor();
                 String data = StreamHub.ticketJson(status, office.zone());
                 sub.lastData = data;
                 emit(sink, "ticket", id, data);
+                sink.flush();
                 pump(sink, sub, -1);
+            } finally {
+                sink.close();
             }
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | ServerConnectionException e) {
             // The client went away.
         } finally {
             hub.remove(sub);
         }
     }
 
-    /** Writes queued messages until the client goes or falls too far behind; heartbeats in between. */
-    private void pump(SseSink sink, StreamHub.Subscriber sub, long skipUpTo) {
+    /**
+     * Writes queued messages until the client goes or falls too far behind; heartbeats in between.
+     * Whatever is queued by the time one message is written goes out with it in one flush.
+     */
+    private void pump(SseStream sink, StreamHub.Subscriber sub, long skipUpTo) {
         try {
             while (!sub.dropped) {
                 StreamHub.Outgoing out = sub.queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (out == null) {
-                    sink.emit(SseEvent.builder().comment("ping").build());
-                } else if (out == StreamHub.Outgoing.CLOSE) {
-                    return;
-                } else if (out.id() > skipUpTo) {
-                    emit(sink, out.name(), out.id(), out.data());
+                    sink.ping();
+                    sink.flush();
+                    continue;
                 }
+                for (; out != null; out = sub.queue.poll()) {
+                    if (out == StreamHub.Outgoing.CLOSE) {
+                        sink.flush();
+                        return;
+                    }
+                    if (out.id() > skipUpTo) {
+                        sink.write(out.frame());
+                    }
+                }
+                sink.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void emit(SseSink sink, String name, long id, String data) {
-        sink.emit(SseEvent.builder().name(name).id(Long.toString(id)).data(data).build());
+    private static void emit(SseStream sink, String name, long id, String data) {
+        sink.write(SseStream.frame(name, id, data));
     }
 
     private static String json(DisplayBoard.Message m) {
         return new String(Json.bytes(m.data()), StandardCharsets.UTF_8);
-    }
-
-    private static void headers(ServerResponse res) {
-        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
-        // Tell nginx-style proxies not to buffer the stream.
-        res.header(HeaderNames.create("X-Accel-Buffering"), "no");
     }
 
     /** Last-Event-ID from the header (browsers) or the query (proxies that drop it); -1 when absent. */

@@ -41,9 +41,13 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
         this.board = board;
     }
 
-    /** One message as it goes on the wire: SSE event name, id and the JSON text of its data. */
-    record Outgoing(String name, long id, String data) {
-        static final Outgoing CLOSE = new Outgoing("", -1, "");
+    /** One message: SSE event id and the frame that goes on the wire, built once for all its readers. */
+    record Outgoing(long id, byte[] frame) {
+        static final Outgoing CLOSE = new Outgoing(-1, new byte[0]);
+
+        static Outgoing of(String name, long id, String data) {
+            return new Outgoing(id, SseStream.frame(name, id, data));
+        }
     }
 
     /** A connected client with its queue; the connection's own thread writes what is queued. */
@@ -127,7 +131,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
             for (EventStore.Event e : events) {
                 DisplayBoard.Message m = board.message(office, e, room);
                 if (m != null) {
-                    Outgoing out = new Outgoing(m.name(), m.id(), new String(Json.bytes(m.data()), java.nio.charset.StandardCharsets.UTF_8));
+                    Outgoing out = Outgoing.of(m.name(), m.id(), new String(Json.bytes(m.data()), java.nio.charset.StandardCharsets.UTF_8));
                     screens.forEach(s -> s.offer(out));
                 }
             }
@@ -143,7 +147,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
                     for (Subscriber s : subs) {
                         if (!data.equals(s.lastData)) {
                             s.lastData = data;
-                            s.offer(new Outgoing("ticket", id, data));
+                            s.offer(Outgoing.of("ticket", id, data));
                         }
                     }
                 }

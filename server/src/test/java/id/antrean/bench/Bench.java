@@ -232,7 +232,8 @@ public final class Bench {
                     + ", log_bin=" + r.getString(4) + ", buffer_pool=" + r.getLong(5) / 1024 / 1024 + " MB");
         }
         facts.put("generator", "separate JVM (this one), virtual threads, " + ("jdk".equals(clientKind)
-                ? "java.net.http" : "raw HTTP/1.1 keep-alive sockets") + "; SSE over java.net.http");
+                ? "java.net.http" : "raw HTTP/1.1 keep-alive sockets") + "; SSE over "
+                + (BenchSse.RAW ? "one raw socket per subscriber" : "java.net.http"));
         facts.put("server JVM", "java " + BenchNode.SERVER_OPTS + " -jar antrean-server.jar");
         facts.put("phases", "warm-up " + warmup + " s + measured " + measure + " s per point, closed loop");
         facts.put("sharing", "Load generator, server process(es) and MariaDB all share this machine's "
