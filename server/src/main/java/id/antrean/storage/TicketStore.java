@@ -258,10 +258,15 @@ public final class TicketStore {
 
     /** Waiting tickets (outside or in the room, not yet called) ahead of this one in queue order. */
     public int peopleAhead(Ticket t) {
+        return db.read(exec -> countedFromTheFront(exec, t))
+                .map(r -> (int) Rows.lng(r, "ahead")).orElse(0);
+    }
+
+    private static Optional<DbRow> countedFromTheFront(DbExecute exec, Ticket t) {
         int rank = PriorityGroup.rank(t.priorityGroup());
-        int number = TicketNumber.sequence(t.number());
-        return db.read(exec -> exec.namedGet("ticket-people-ahead", t.officeId(), Rows.sqlDate(t.day()), rank, rank,
-                t.slot().startMinute(), t.slot().startMinute(), number).map(r -> (int) Rows.lng(r, "n")).orElse(0));
+        int start = t.slot().startMinute();
+        return exec.namedGet("ticket-with-ahead", t.officeId(), Rows.sqlDate(t.day()), rank, rank, start, start,
+                TicketNumber.sequence(t.number()), t.id());
     }
 
     /** A ticket as stored now, with the waiting tickets ahead of it at that same moment. */
@@ -283,7 +288,7 @@ public final class TicketStore {
         Optional<DbRow> row = db.read(exec -> rank == PriorityGroup.rank(null)
                 ? exec.namedGet("ticket-newest-with-ahead", t.officeId(), day, t.officeId(), day, rank, rank, start, start,
                         number, t.id())
-                : exec.namedGet("ticket-with-ahead", t.officeId(), day, rank, rank, start, start, number, t.id()));
+                : countedFromTheFront(exec, t));
         if (row.isEmpty()) {
             return Optional.empty();
         }
