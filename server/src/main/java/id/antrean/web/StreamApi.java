@@ -1,7 +1,6 @@
 package id.antrean.web;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +70,7 @@ public final class StreamApi implements HttpService {
                         for (EventStore.Event e : missed) {
                             DisplayBoard.Message m = board.message(office, e, room);
                             if (m != null) {
-                                emit(sink, m.name(), m.id(), json(m));
+                                sink.write(StreamHub.Outgoing.of(m).frame());
                             }
                             sentUpTo = e.id();
                         }
@@ -79,7 +78,7 @@ public final class StreamApi implements HttpService {
                 }
                 if (sentUpTo < 0) {
                     DisplayBoard.Message snapshot = board.snapshot(office.id(), feed.cursor());
-                    emit(sink, snapshot.name(), snapshot.id(), json(snapshot));
+                    sink.write(StreamHub.Outgoing.of(snapshot).frame());
                     sentUpTo = snapshot.id();
                 }
                 sink.flush();
@@ -105,7 +104,7 @@ public final class StreamApi implements HttpService {
                 long id = feed.cursor();
                 String data = StreamHub.ticketJson(status, office.zone());
                 sub.lastData = data;
-                emit(sink, "ticket", id, data);
+                sink.write(SseStream.frame("ticket", id, data));
                 sink.flush();
                 pump(sink, sub, -1);
             } finally {
@@ -145,14 +144,6 @@ public final class StreamApi implements HttpService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void emit(SseStream sink, String name, long id, String data) {
-        sink.write(SseStream.frame(name, id, data));
-    }
-
-    private static String json(DisplayBoard.Message m) {
-        return new String(Json.bytes(m.data()), StandardCharsets.UTF_8);
     }
 
     /** Last-Event-ID from the header (browsers) or the query (proxies that drop it); -1 when absent. */

@@ -48,6 +48,10 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
         static Outgoing of(String name, long id, String data) {
             return new Outgoing(id, SseStream.frame(name, id, data));
         }
+
+        static Outgoing of(DisplayBoard.Message m) {
+            return of(m.name(), m.id(), new String(Json.bytes(m.data()), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** A connected client with its queue; the connection's own thread writes what is queued. */
@@ -131,7 +135,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
             for (EventStore.Event e : events) {
                 DisplayBoard.Message m = board.message(office, e, room);
                 if (m != null) {
-                    Outgoing out = Outgoing.of(m.name(), m.id(), new String(Json.bytes(m.data()), java.nio.charset.StandardCharsets.UTF_8));
+                    Outgoing out = Outgoing.of(m);
                     screens.forEach(s -> s.offer(out));
                 }
             }
@@ -144,10 +148,13 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
                 TicketStatus status = statuses.get(ticketId);
                 if (status != null) {
                     String data = ticketJson(status, office.zone());
+                    Outgoing out = null;
                     for (Subscriber s : subs) {
                         if (!data.equals(s.lastData)) {
                             s.lastData = data;
-                            s.offer(Outgoing.of("ticket", id, data));
+                            // Framed once for all the phones following this ticket.
+                            out = out == null ? Outgoing.of("ticket", id, data) : out;
+                            s.offer(out);
                         }
                     }
                 }
