@@ -121,7 +121,7 @@ async function save(ev) {
       bi('Pengaturan tersimpan dan langsung berlaku.', 'Settings saved; they apply right away.')));
   } catch (e) {
     btn.disabled = false;
-    if (e instanceof ApiError && e.code === 'INVALID_SETTINGS') showFieldErrors(e.details.fields || {});
+    if (e instanceof ApiError && e.code === 'INVALID_SETTINGS') showFieldErrors(e.details.problems || []);
     else if (e instanceof ApiError) message('error', e.words.id, e.words.en);
     else if (e instanceof NetworkError) message('error', 'Server tidak dapat dihubungi; pengaturan belum tersimpan. Coba lagi.', 'The server cannot be reached; nothing was saved. Try again.');
     else throw e;
@@ -132,27 +132,27 @@ function message(kind, id, en) {
   clear(document.getElementById('form-message'), h('p', { class: `message ${kind}`, role: 'alert' }, bi(id, en)));
 }
 
-/** Each error goes under the field it names (or its nearest drawn parent); a summary links to them. */
-function showFieldErrors(fields) {
+/** Each problem goes under the field it names (or its nearest drawn parent); a summary links to them. */
+function showFieldErrors(problems) {
   document.querySelectorAll('.field-error').forEach((e) => e.remove());
   document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
   const items = [];
-  Object.entries(fields).forEach(([path, msg], n) => {
+  problems.forEach(({ path, messages }, n) => {
     let p = path;
     let holder = null;
     while (p && !(holder = document.querySelector(`[data-path="${CSS.escape(p)}"]`))) {
       p = p.includes('.') || p.includes('[') ? p.replace(/(\.[^.[\]]*|\[\d+\])$/, '') : '';
     }
     holder ||= document.getElementById('form-message');
-    const [id, en] = msg.split(' / ');
+    const { id, en } = messages;
     const errId = `err-${n}`;
-    holder.append(h('p', { class: 'field-error', id: errId, 'data-error-for': path }, bi(id, en || '')));
+    holder.append(h('p', { class: 'field-error', id: errId, 'data-error-for': path }, bi(id, en)));
     const input = holder.matches('input,select') ? holder : holder.querySelector('input,select');
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', errId);
     }
-    items.push(h('li', {}, h('a', { href: `#${input?.id || ''}`, onclick: (ev) => { ev.preventDefault(); input?.focus(); } }, `${path}: ${id}`)));
+    items.push(h('li', {}, h('a', { href: `#${input?.id || ''}`, onclick: (ev) => { ev.preventDefault(); input?.focus(); } }, path ? `${path}: ${id}` : id)));
   });
   const box = document.getElementById('form-message');
   box.prepend(h('div', { class: 'message error error-summary', role: 'alert', tabindex: '-1', id: 'error-summary' },

@@ -102,7 +102,7 @@ public final class TicketDesk {
                 blankToNull(request.name()), blankToNull(request.phone()), request.channel(), now);
         SlotPlan plan = SlotPlan.of(settings, day.day());
         TicketStore.Capacity capacity = new TicketStore.Capacity(settings.quota(service.code()), settings.slotCapacity(),
-                plan, day.fromMinute());
+                plan, day.fromMinute(), office.revision());
         TicketStore.IdempotencyClaim claim = idempotencyKey == null ? null
                 : new TicketStore.IdempotencyClaim(idempotencyKey, requestHash);
         Ticket ticket;
@@ -117,6 +117,9 @@ public final class TicketDesk {
             return alreadyHasTicket(office, existing.get());
         } catch (TicketStore.KeyTaken e) {
             return replay(office, idempotency.find(officeId, idempotencyKey).orElseThrow(), requestHash);
+        } catch (TicketStore.StaleSettings e) {
+            // The settings changed while this request was on its way: decide again under the new ones.
+            return issue(officeId, request, idempotencyKey, requestHash);
         } catch (TicketStore.NoCapacity e) {
             return refuse(office, idempotencyKey, requestHash, full(office, service, day.day(), now), now);
         }

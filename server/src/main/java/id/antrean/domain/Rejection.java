@@ -1,5 +1,7 @@
 package id.antrean.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,7 +10,8 @@ import java.util.Map;
  */
 public record Rejection(RejectionCode code, Text message, Map<String, Object> details) {
     public Rejection {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // Not Map.copyOf: a detail may be null on purpose ("nextAvailable": null), and copyOf throws on it.
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static Rejection of(RejectionCode code, Text message) {

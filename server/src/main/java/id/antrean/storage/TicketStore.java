@@ -44,8 +44,11 @@ public final class TicketStore {
                             Instant now) {
     }
 
-    /** The limits in force for one request: the day's quota and the day's slots with their capacity. */
-    public record Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute) {
+    /**
+     * The limits in force for one request: the day's quota and the day's slots with their capacity,
+     * from the settings at {@code revision}.
+     */
+    public record Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute, long revision) {
     }
 
     /** A client's Idempotency-Key claimed by this request. */
@@ -63,6 +66,23 @@ public final class TicketStore {
     public static final class NoCapacity extends RuntimeException {
         NoCapacity() {
             super("no capacity", null, false, false);
+        }
+    }
+
+    /**
+     * The day's slots were counted for newer settings than the request's: the caller reads the
+     * office again and retries with them.
+     */
+    public static final class StaleSettings extends RuntimeException {
+        StaleSettings() {
+            super("settings changed", null, false, false);
+        }
+    }
+
+    /** The day's slot rows were counted for other settings than the request's. */
+    private static final class Misaligned extends RuntimeException {
+        Misaligned() {
+            super("day counted for other settings", null, false, false);
         }
     }
 
@@ -84,16 +104,83 @@ public final class TicketStore {
      * @throws KeyTaken when the idempotency key was used by a request that committed first
      */
     public Ticket issue(NewTicket t, Capacity c, IdempotencyClaim claim) {
-        prepareDay(t.officeId(), t.service(), t.day(), c.plan());
+        prepareDay(t.officeId(), t.service(), t.day(), c);
         try {
-            return issueOnce(t, c, claim);
+            return issueAligned(t, c, claim);
         } catch (NoCapacity e) {
             // The rows this node remembers may have been removed since (e.g. by data retention).
-            if (prepareDay(t.officeId(), t.service(), t.day(), c.plan(), true)) {
-                return issueOnce(t, c, claim);
+            if (prepareDay(t.officeId(), t.service(), t.day(), c, true)) {
+                return issueAligned(t, c, claim);
             }
             throw e;
         }
+    }
+
+    /**
+     * Issues against slot rows counted for the request's settings; when they were counted for older
+     * settings, counts the day again for these first.
+     *
+     * @throws StaleSettings when the day was counted for newer settings than the request's
+     */
+    private Ticket issueAligned(NewTicket t, Capacity c, IdempotencyClaim claim) {
+        try {
+            return issueOnce(t, c, claim);
+        } catch (Misaligned e) {
+            align(t.officeId(), t.service(), t.day(), c);
+        }
+        try {
+            return issueOnce(t, c, claim);
+        } catch (Misaligned e) {
+            // Settings changed again in between: the caller starts over with the newest.
+            throw new StaleSettings();
+        }
+    }
+
+    /**
+     * Counts the persons already booked for the day into the slots of the request's layout, each
+     * person against every slot their booked time overlaps, and marks the day as counted for the
+     * request's settings revision. The day counter's row lock fences issuing: a ticket still being
+     * issued under the older settings fails its counter step afterwards and is retried, so no
+     * booking escapes the count. The count is a plain read at READ COMMITTED, taken after the lock:
+     * it sees every ticket committed through that lock and locks no ticket rows.
+     */
+    void align(String officeId, String service, LocalDate day, Capacity c) {
+        db.inTransaction(tx -> {
+            Optional<DbRow> counter = tx.namedGet("day-counter-lock", officeId, service, Rows.sqlDate(day));
+            if (counter.isEmpty()) {
+                return null;
+            }
+            Integer rev = Rows.integer(counter.get(), "settings_rev");
+            if (rev != null && rev == c.revision()) {
+                return null;
+            }
+            if (rev != null && rev > c.revision()) {
+                throw new StaleSettings();
+            }
+            List<BookedWindow> booked = booked(tx, officeId, service, day);
+            for (Slot s : c.plan().slots()) {
+                tx.namedInsert("slot-set", officeId, service, Rows.sqlDate(day), c.plan().layout(), s.startMinute(),
+                        s.endMinute(), personsIn(booked, s));
+            }
+            tx.namedUpdate("day-counter-align", c.revision(), c.plan().layout(), officeId, service, Rows.sqlDate(day));
+            return null;
+        });
+    }
+
+    /** Persons booked into one time window of the day, whatever layout they were booked under. */
+    private record BookedWindow(int start, int end, int persons) {
+    }
+
+    private static List<BookedWindow> booked(DbExecute exec, String officeId, String service, LocalDate day) {
+        return exec.namedQuery("slot-windows-booked", officeId, Rows.sqlDate(day), service)
+                .map(r -> new BookedWindow(Rows.integer(r, "slot_start_min"), Rows.integer(r, "slot_end_min"),
+                        (int) Rows.lng(r, "n")))
+                .toList();
+    }
+
+    private static int personsIn(List<BookedWindow> booked, Slot slot) {
+        return booked.stream().filter(w -> w.start() < slot.endMinute() && w.end() > slot.startMinute())
+                .mapToInt(BookedWindow::persons).sum();
     }
 
     private Ticket issueOnce(NewTicket t, Capacity c, IdempotencyClaim claim) {
@@ -143,7 +230,7 @@ public final class TicketStore {
                     .returnGeneratedKeys()
                     .insert();
             if (slot.result() == 0) {
-                throw new NoCapacity();
+                throw noCapacityOrMisaligned(tx, t, c);
             }
             int start = slot.generatedKeys().findFirst()
                     .map(r -> ((Number) r.column(1).get()).intValue())
@@ -153,11 +240,11 @@ public final class TicketStore {
                     .orElseThrow(() -> new IllegalStateException("slot " + start + " is not in layout " + c.plan().layout()));
             // The hot row: the new number comes back in the OK packet (LAST_INSERT_ID(expr)), no extra read.
             DbResultDml taken = tx.createNamedUpdate("counter-take")
-                    .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota())
+                    .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota(), c.revision())
                     .returnGeneratedKeys()
                     .insert();
             if (taken.result() == 0) {
-                throw new NoCapacity();
+                throw noCapacityOrMisaligned(tx, t, c);
             }
             int number = taken.generatedKeys().findFirst()
                     .map(r -> ((Number) r.column(1).get()).intValue())
@@ -176,16 +263,31 @@ public final class TicketStore {
         });
     }
 
+    /** Why nothing was taken: the day is full, or it was counted for other settings than these. */
+    private static RuntimeException noCapacityOrMisaligned(DbExecute tx, NewTicket t, Capacity c) {
+        Optional<DbRow> counter = tx.namedGet("day-counter-get", t.officeId(), t.service(), Rows.sqlDate(t.day()));
+        if (counter.isPresent()) {
+            Integer rev = Rows.integer(counter.get(), "settings_rev");
+            if (rev == null || rev != c.revision()) {
+                return new Misaligned();
+            }
+        }
+        return new NoCapacity();
+    }
+
     /**
      * Creates the day's counter and slot rows once, outside the issuing transaction: an
-     * INSERT IGNORE inside it would share-lock the hot row and then deadlock on the upgrade.
+     * INSERT IGNORE inside it would share-lock the hot row and then deadlock on the upgrade. A new
+     * day is counted for the creating request's settings; its slot rows start empty, as nobody is
+     * booked yet (rows of another layout are counted by {@link #align} before they are used).
      */
-    void prepareDay(String officeId, String service, LocalDate day, SlotPlan plan) {
-        prepareDay(officeId, service, day, plan, false);
+    void prepareDay(String officeId, String service, LocalDate day, Capacity c) {
+        prepareDay(officeId, service, day, c, false);
     }
 
     /** Returns whether any row had to be created. */
-    private boolean prepareDay(String officeId, String service, LocalDate day, SlotPlan plan, boolean recheck) {
+    private boolean prepareDay(String officeId, String service, LocalDate day, Capacity c, boolean recheck) {
+        SlotPlan plan = c.plan();
         String key = officeId + "|" + service + "|" + day + "|" + plan.layout();
         if (!recheck && preparedDays.contains(key)) {
             return false;
@@ -193,7 +295,8 @@ public final class TicketStore {
         boolean created = db.read(exec -> {
             boolean any = false;
             if (exec.namedGet("day-counter-get", officeId, service, Rows.sqlDate(day)).isEmpty()) {
-                any = exec.namedInsert("day-counter-create", officeId, service, Rows.sqlDate(day)) > 0;
+                any = exec.namedInsert("day-counter-create", officeId, service, Rows.sqlDate(day), c.revision(),
+                        plan.layout()) > 0;
             }
             long existing = exec.namedGet("slot-count", officeId, service, Rows.sqlDate(day), plan.layout())
                     .map(r -> Rows.lng(r, "n")).orElse(0L);
@@ -221,11 +324,13 @@ public final class TicketStore {
                 Integer first = plan.notEndedAt(fromMinute).stream().map(Slot::startMinute).findFirst().orElse(null);
                 return new DayAvailability(0, slotCapacity > 0 ? first : null);
             }
-            long slotRows = exec.namedGet("slot-count", officeId, service, Rows.sqlDate(day), plan.layout())
-                    .map(r -> Rows.lng(r, "n")).orElse(0L);
+            Integer layout = Rows.integer(counter.get(), "layout");
             Integer first;
-            if (slotRows == 0) {
-                first = plan.notEndedAt(fromMinute).stream().map(Slot::startMinute).findFirst().orElse(null);
+            if (layout == null || layout != plan.layout()) {
+                // Not yet counted for this layout: count the booked persons against its slots here.
+                List<BookedWindow> booked = booked(exec, officeId, service, day);
+                first = plan.notEndedAt(fromMinute).stream().filter(s -> personsIn(booked, s) < slotCapacity)
+                        .map(Slot::startMinute).findFirst().orElse(null);
             } else {
                 first = exec.namedGet("slot-first-free", officeId, service, Rows.sqlDate(day), plan.layout(), fromMinute,
                         slotCapacity).map(r -> Rows.integer(r, "start_min")).orElse(null);

@@ -1,5 +1,6 @@
 package id.antrean.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import id.antrean.app.OfficeAdmin;
 import id.antrean.app.Offices;
 import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
+import id.antrean.domain.InvalidSettings;
 import id.antrean.domain.Office;
 import id.antrean.domain.OfficeSettings;
 import id.antrean.domain.Role;
+import id.antrean.domain.SettingsProblem;
 import id.antrean.domain.Text;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.SettingsCodec;
@@ -91,16 +94,33 @@ public final class OfficeApi implements HttpService {
         StaffAccounts.Principal who = guard.require(req, Role.ADMIN);
         String officeId = req.path().pathParameters().get("office");
         JsonNode body = JsonBody.tree(req);
-        OfficeSettings settings;
         try {
-            settings = SettingsCodec.read(body);
-        } catch (SettingsCodec.Invalid e) {
-            throw new ApiError(Status.UNPROCESSABLE_CONTENT_422, "INVALID_SETTINGS",
-                    Text.of("Pengaturan belum benar; periksa isian yang ditandai.",
-                            "Some settings are not valid; check the marked fields."),
-                    Map.of("fields", e.fields()));
+            OfficeSettings settings = SettingsCodec.read(body);
+            Json.ok(res, SettingsCodec.toJson(admin.update(officeId, settings, who.username())));
+        } catch (InvalidSettings e) {
+            throw invalid(e);
         }
-        Json.ok(res, SettingsCodec.toJson(admin.update(officeId, settings, who.username())));
+    }
+
+    /**
+     * 400 with every problem: {@code problems} in document order (path, both languages) and
+     * {@code fields}, the same keyed by path (several problems at one path joined by "; ").
+     */
+    static ApiError invalid(InvalidSettings e) {
+        List<Map<String, Object>> problems = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (SettingsProblem p : e.problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("path", p.path());
+            problem.put("message", p.message().joined());
+            problem.put("messages", Map.of("id", p.message().id(), "en", p.message().en()));
+            problems.add(problem);
+            fields.merge(p.path(), p.message().joined(), (a, b) -> a + "; " + b);
+        }
+        return new ApiError(Status.BAD_REQUEST_400, "INVALID_SETTINGS",
+                Text.of("Pengaturan belum benar; periksa isian yang ditandai. Pengaturan lama tetap berlaku.",
+                        "Some settings are not valid; check the marked fields. The old settings stay in force."),
+                Map.of("problems", problems, "fields", fields));
     }
 
     static long longParam(ServerRequest req, String name, long fallback, long min, long max) {

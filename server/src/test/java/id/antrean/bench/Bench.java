@@ -599,6 +599,7 @@ public final class Bench {
             SecureRandom random = new SecureRandom();
             int layout = slotLayout(c);
             Map<Integer, Integer> slotEnds = slotEnds(c, layout);
+            int settingsRev = countedRevision(c);
             return new Op() {
                 @Override
                 public String call() throws Exception {
@@ -668,6 +669,7 @@ public final class Bench {
                     counter.setString(2, SERVICE);
                     counter.setDate(3, day);
                     counter.setInt(4, QUOTA);
+                    counter.setInt(5, settingsRev);
                     if (counter.executeUpdate() == 0) {
                         throw new SQLException("quota", "QUOTA", 99998);
                     }
@@ -723,6 +725,21 @@ public final class Bench {
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
                     throw new SQLException("no slot rows for today: the HTTP warm-up issued nothing");
+                }
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** The settings revision the server counted today's slots for (counter-take checks it). */
+    static int countedRevision(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT settings_rev FROM day_counter WHERE office_id = 'oki' AND service = ? AND day = ?")) {
+            p.setString(1, SERVICE);
+            p.setObject(2, LocalDate.now(ZONE));
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("no day counter for today: the HTTP warm-up issued nothing");
                 }
                 return r.getInt(1);
             }

@@ -198,7 +198,7 @@ class LifecycleTest {
         bad.put("slotMinutes", "thirty");
         bad.put("counters", List.of());
         Api.Response invalid = admin.put("/api/v1/offices/oki/settings", bad);
-        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.error()).isEqualTo("INVALID_SETTINGS");
         assertThat(invalid.json().get("details").get("fields").fieldNames()).toIterable()
                 .contains("roomCapacity", "slotMinutes", "counters");
