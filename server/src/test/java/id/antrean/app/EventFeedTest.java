@@ -39,8 +39,11 @@ class EventFeedTest {
             insert(db, base + 5); // base + 3 and base + 4 never come (rolled back, another node's range)
             feed.pollOnce();
             assertThat(seen).hasSize(2);
-            Thread.sleep(400);
-            feed.pollOnce();
+            // Once the gap has been open longer than the gap time (300 ms), a poll skips it.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                feed.pollOnce();
+                return seen.size() == 3;
+            });
             assertThat(seen).containsExactly(base + 1, base + 2, base + 5);
             assertThat(feed.cursor()).isEqualTo(base + 5);
             feed.close();

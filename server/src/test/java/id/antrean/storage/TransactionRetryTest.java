@@ -65,9 +65,12 @@ class TransactionRetryTest {
         }
     }
 
+    /** Both hold their first row before either asks for the other's: the deadlock is certain, not timed. */
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(200, TimeUnit.MILLISECONDS);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction never took its first row");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
