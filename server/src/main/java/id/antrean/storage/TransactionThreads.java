@@ -17,11 +17,16 @@ import java.util.function.Supplier;
  * wait for a connection.
  */
 final class TransactionThreads implements AutoCloseable {
-    /** As long as a request may wait for a pooled connection (HikariCP's connection timeout). */
-    private static final long QUEUE_WAIT_MS = 5_000;
     private final ExecutorService threads;
+    /** As long as a request may wait for a pooled connection (HikariCP's connection timeout). */
+    private final long queueWaitMs;
 
     TransactionThreads(int size) {
+        this(size, 5_000);
+    }
+
+    TransactionThreads(int size, long queueWaitMs) {
+        this.queueWaitMs = queueWaitMs;
         threads = Executors.newFixedThreadPool(size, Thread.ofPlatform().daemon().name("antrean-tx-", 1).factory());
     }
 
@@ -32,11 +37,11 @@ final class TransactionThreads implements AutoCloseable {
         Future<T> result = threads.submit(work::get);
         try {
             try {
-                return result.get(QUEUE_WAIT_MS, TimeUnit.MILLISECONDS);
+                return result.get(queueWaitMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (result.cancel(false)) {
                     // Never started: fails like a request that found no free connection in time.
-                    throw new IllegalStateException("no transaction thread free within " + QUEUE_WAIT_MS + " ms");
+                    throw DatabaseUnavailable.busy("no transaction thread free within " + queueWaitMs + " ms");
                 }
                 return result.get();
             }
