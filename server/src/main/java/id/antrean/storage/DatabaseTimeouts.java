@@ -17,7 +17,7 @@ import io.helidon.dbclient.DbClientException;
 record DatabaseTimeouts(long connectionMs, int socketMs) {
     static DatabaseTimeouts of(Config timeouts) {
         long connection = Math.max(250, timeouts.get("connection-ms").asLong().orElse(1_000L));
-        int socket = Math.max(0, timeouts.get("socket-ms").asInt().orElse(3_000));
+        int socket = Math.max(0, timeouts.get("socket-ms").asInt().orElse(2_000));
         return new DatabaseTimeouts(connection, socket);
     }
 
