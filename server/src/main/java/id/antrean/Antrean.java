@@ -107,8 +107,8 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(HealthObserver.builder()
                                     .details(true)
                                     .addCheck(new DatabaseHealthCheck(database,
-                                            Duration.ofMillis(app.get("health.deadline-ms").asLong().orElse(700L)),
-                                            Duration.ofMillis(app.get("health.reuse-ms").asLong().orElse(500L))))
+                                            Duration.ofMillis(app.get("health.deadline.ms").asLong().orElse(700L)),
+                                            Duration.ofMillis(app.get("health.reuse.ms").asLong().orElse(500L))))
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())

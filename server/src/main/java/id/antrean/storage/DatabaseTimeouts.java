@@ -10,14 +10,14 @@ import io.helidon.dbclient.DbClientException;
 /**
  * How long the server waits for MariaDB before it answers "busy, try again" (503) instead of
  * letting requests pile up. Connecting and borrowing a pooled connection are bounded by
- * {@code connection-ms}; a statement of a request by {@code socket-ms} of silence from the server
+ * {@code connection.ms}; a statement of a request by {@code socket.ms} of silence from the server
  * (a stalled or unreachable MariaDB). The socket bound is set only on the connections that serve
  * requests: migrations and the few plain JDBC users may run longer.
  */
 record DatabaseTimeouts(long connectionMs, int socketMs) {
     static DatabaseTimeouts of(Config timeouts) {
-        long connection = Math.max(250, timeouts.get("connection-ms").asLong().orElse(1_000L));
-        int socket = Math.max(0, timeouts.get("socket-ms").asInt().orElse(2_000));
+        long connection = Math.max(250, timeouts.get("connection.ms").asLong().orElse(1_000L));
+        int socket = Math.max(0, timeouts.get("socket.ms").asInt().orElse(2_000));
         return new DatabaseTimeouts(connection, socket);
     }
 
