@@ -64,9 +64,16 @@ class ConcurrencyTest {
             for (int i = 0; i < bodies.size(); i++) {
                 Api api = i % 2 == 0 ? a : b;
                 Map<String, Object> body = bodies.get(i);
+                Map<String, String> key = Map.of("Idempotency-Key", "burst-" + System.nanoTime() + "-" + i);
                 futures.add(pool.submit(() -> {
                     go.await();
-                    return api.post("/api/v1/offices/oki/tickets", body);
+                    // As the kiosk does: a 503 (database busy, issue 10) is "try again shortly", with the same key.
+                    Api.Response r = api.post("/api/v1/offices/oki/tickets", body, key);
+                    for (int attempt = 0; r.status() == 503 && attempt < 10; attempt++) {
+                        Thread.sleep(1000L * Integer.parseInt(r.headers().firstValue("Retry-After").orElse("1")));
+                        r = api.post("/api/v1/offices/oki/tickets", body, key);
+                    }
+                    return r;
                 }));
             }
             go.countDown();
