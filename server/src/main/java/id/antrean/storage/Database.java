@@ -93,6 +93,10 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction and commits it; on a deadlock, lock-wait timeout or Galera
      * certification failure the whole transaction is rolled back and run again, a bounded number of
      * times. The work must therefore be free of side effects outside the database.
+     *
+     * @throws DatabaseUnavailable when the database cannot do it now (no connection in time, the
+     *         connection lost, conflicts outlasting the retries); {@code outcomeUnknown()} when the
+     *         COMMIT was sent and its answer never came
      */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
         return unavailableAsSuch(() -> txThreads.run(() -> retry.run(() -> {
