@@ -26,6 +26,10 @@ public final class CommitAnswerThief implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AtomicInteger stolen = new AtomicInteger();
+    /** Answers to let through after the COMMIT goes by before silence falls; 0: not armed. */
+    private final AtomicInteger armedAfter = new AtomicInteger();
+    /** Every answer on every connection open now is thrown away, until {@link #release()}. */
+    private volatile boolean silenced;
 
     public CommitAnswerThief(String host, int targetPort) throws IOException {
         this.host = host;
@@ -48,6 +52,21 @@ public final class CommitAnswerThief implements AutoCloseable {
         armed.set(true);
     }
 
+    /**
+     * The next COMMIT and the given number of answers on its connection go through (the COMMIT's,
+     * and e.g. the pool's reset of auto-commit when the connection is returned); from then on
+     * MariaDB's answers on every open connection are thrown away: the database fell silent right
+     * after the commit.
+     */
+    public void silenceAfterNextCommit(int answers) {
+        armedAfter.set(answers);
+    }
+
+    /** New connections work again (the silenced ones stay broken, as they would be). */
+    public void release() {
+        silenced = false;
+    }
+
     /** How many COMMIT answers were swallowed. */
     public int stolen() {
         return stolen.get();
@@ -60,29 +79,41 @@ public final class CommitAnswerThief implements AutoCloseable {
                 Socket upstream = new Socket(host, target);
                 open.add(client);
                 open.add(upstream);
-                AtomicBoolean mute = new AtomicBoolean();
-                Thread.ofVirtual().start(() -> pipe(client, upstream, mute, true));
-                Thread.ofVirtual().start(() -> pipe(upstream, client, mute, false));
+                AtomicBoolean mute = new AtomicBoolean(silenced);
+                AtomicInteger lastAnswer = new AtomicInteger();
+                Thread.ofVirtual().start(() -> pipe(client, upstream, mute, lastAnswer, true));
+                Thread.ofVirtual().start(() -> pipe(upstream, client, mute, lastAnswer, false));
             } catch (IOException e) {
                 // closed, or one connection failed; keep accepting while open
             }
         }
     }
 
-    private void pipe(Socket from, Socket to, AtomicBoolean mute, boolean towardsDatabase) {
+    private void pipe(Socket from, Socket to, AtomicBoolean mute, AtomicInteger lastAnswer, boolean towardsDatabase) {
+        boolean bornSilent = mute.get();
         byte[] buffer = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (towardsDatabase && !mute.get() && contains(buffer, n, COMMIT) && armed.compareAndSet(true, false)) {
-                    mute.set(true);
-                    stolen.incrementAndGet();
+                if (towardsDatabase && !mute.get() && contains(buffer, n, COMMIT)) {
+                    if (armed.compareAndSet(true, false)) {
+                        mute.set(true);
+                        stolen.incrementAndGet();
+                    } else {
+                        int answers = armedAfter.getAndSet(0);
+                        if (answers > 0) {
+                            lastAnswer.set(answers);
+                        }
+                    }
                 }
-                if (!towardsDatabase && mute.get()) {
+                if (!towardsDatabase && (mute.get() || (silenced && !bornSilent))) {
                     continue;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
+                if (!towardsDatabase && lastAnswer.get() > 0 && lastAnswer.decrementAndGet() == 0) {
+                    silenced = true;
+                }
             }
         } catch (IOException e) {
             // one side went away
