@@ -11,6 +11,7 @@ import id.antrean.app.OfficeAdmin;
 import id.antrean.app.Reports;
 import id.antrean.app.Offices;
 import id.antrean.app.Secrets;
+import id.antrean.app.SlipReprint;
 import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
@@ -29,6 +30,7 @@ import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.ReportApi;
+import id.antrean.web.ReprintApi;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -75,8 +77,9 @@ public final class Antrean implements AutoCloseable {
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
             }
+            Secrets secrets = new Secrets(nikSecret);
             TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
-                    new Secrets(nikSecret), clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
+                    secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
@@ -85,6 +88,7 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
                     Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(1000)));
             DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
@@ -102,7 +106,9 @@ public final class Antrean implements AutoCloseable {
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)
-                                    .addCheck(new DatabaseHealthCheck(database))
+                                    .addCheck(new DatabaseHealthCheck(database,
+                                            Duration.ofMillis(app.get("health.deadline.ms").asLong().orElse(700L)),
+                                            Duration.ofMillis(app.get("health.reuse.ms").asLong().orElse(500L))))
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())
@@ -113,7 +119,7 @@ public final class Antrean implements AutoCloseable {
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
                                         new CounterApi(counters, offices, guard), streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
-                                        new AuditApi(events, guard))
+                                        new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
                         if (benchPing) {

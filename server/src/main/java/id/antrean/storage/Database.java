@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, DbClient client, EmbeddedMariaDb embedded,
                      TransactionRetry retry, String description) {
-        this.txThreads = new TransactionThreads(dataSource.getMaximumPoolSize());
+        this.txThreads = new TransactionThreads(dataSource.getMaximumPoolSize(), dataSource.getConnectionTimeout());
         this.dataSource = dataSource;
         this.client = client;
         this.embedded = embedded;
@@ -66,10 +66,11 @@ public final class Database implements AutoCloseable {
             description = "MariaDB at " + withoutCredentials(url);
         }
         try {
-            HikariDataSource dataSource = pool(db.get("pool"), url, user, password);
+            DatabaseTimeouts timeouts = DatabaseTimeouts.of(db.get("timeouts"));
+            HikariDataSource dataSource = pool(db.get("pool"), url, user, password, timeouts);
             migrate(dataSource);
             DbClient client = JdbcClientBuilder.create()
-                    .connectionPool(() -> connection(dataSource))
+                    .connectionPool(() -> timeouts.serving(connection(dataSource)))
                     .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml")).get("statements")))
                     .build();
             TransactionRetry retry = new TransactionRetry(db.get("retry.attempts").asInt().orElse(8));
@@ -92,9 +93,13 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction and commits it; on a deadlock, lock-wait timeout or Galera
      * certification failure the whole transaction is rolled back and run again, a bounded number of
      * times. The work must therefore be free of side effects outside the database.
+     *
+     * @throws DatabaseUnavailable when the database cannot do it now (no connection in time, the
+     *         connection lost, conflicts outlasting the retries); {@code outcomeUnknown()} when the
+     *         COMMIT was sent and its answer never came
      */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        return txThreads.run(() -> retry.run(() -> {
+        return unavailableAsSuch(() -> txThreads.run(() -> retry.run(() -> {
             DbTransaction tx = client.transaction();
             T result;
             try {
@@ -103,9 +108,14 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(tx, e);
                 throw e;
             }
-            tx.commit();
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                // Sent but not answered: stored or not, nobody here can tell.
+                throw DatabaseUnavailable.of(e).<RuntimeException>map(DatabaseUnavailable::duringCommit).orElse(e);
+            }
             return result;
-        }));
+        })));
     }
 
     /**
@@ -121,14 +131,23 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work with auto-commit statements, retried like a transaction. */
     public <T> T read(Function<DbExecute, T> work) {
-        return retry.run(() -> work.apply(client.execute()));
+        return unavailableAsSuch(() -> retry.run(() -> work.apply(client.execute())));
     }
 
     /** One real query on the schema; returns its migration version. Throws when the database fails. */
     public String ping() {
-        return client.execute().namedGet("schema-version")
+        return unavailableAsSuch(() -> client.execute().namedGet("schema-version")
                 .map(row -> row.column("version").get(String.class))
-                .orElseThrow();
+                .orElseThrow());
+    }
+
+    /** A failure of the database itself leaves here as {@link DatabaseUnavailable}, whatever the driver called it. */
+    private static <T> T unavailableAsSuch(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.of(e).<RuntimeException>map(d -> d).orElse(e);
+        }
     }
 
     /** A plain JDBC connection from the pool, for the few places that need JDBC itself. */
@@ -150,7 +169,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Config pool, String url, String user, String password) {
+    private static HikariDataSource pool(Config pool, String url, String user, String password, DatabaseTimeouts timeouts) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("antrean");
         hikari.setJdbcUrl(url);
@@ -158,7 +177,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(pool.get("size").asInt().orElse(defaultPoolSize()));
         hikari.setMinimumIdle(Math.min(2, hikari.getMaximumPoolSize()));
-        hikari.setConnectionTimeout(5_000L);
+        timeouts.applyTo(hikari);
         // Read committed: no gap locks on range reads, so concurrent kiosks contend only on the rows
         // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
