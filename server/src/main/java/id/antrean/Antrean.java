@@ -27,6 +27,7 @@ import id.antrean.web.AuthApi;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
+import id.antrean.web.FeedLag;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.ReportApi;
 import id.antrean.web.StaffApi;
@@ -50,8 +51,10 @@ public final class Antrean implements AutoCloseable {
     private final EventFeed feed;
     private final StreamHub hub;
     private final WebServer server;
+    private final FeedLag feedLag;
 
-    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server) {
+    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
+        this.feedLag = feedLag;
         this.database = database;
         this.room = room;
         this.feed = feed;
@@ -86,13 +89,14 @@ public final class Antrean implements AutoCloseable {
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
-                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(1000)));
+                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
             DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
             EventFeed startedFeed = feed;
+            FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
             // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
             boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
@@ -103,6 +107,7 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(HealthObserver.builder()
                                     .details(true)
                                     .addCheck(new DatabaseHealthCheck(database))
+                                    .addCheck(feedLag)
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())
@@ -130,7 +135,7 @@ public final class Antrean implements AutoCloseable {
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
-            return new Antrean(database, room, startedFeed, hub, server);
+            return new Antrean(database, room, startedFeed, hub, server, feedLag);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
@@ -156,6 +161,7 @@ public final class Antrean implements AutoCloseable {
     public void close() {
         room.close();
         feed.close();
+        feedLag.close();
         hub.close();
         server.stop();
         database.close();
