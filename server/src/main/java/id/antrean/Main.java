@@ -41,7 +41,7 @@ public final class Main {
     }
 
     /** Runs a one-shot command; returns the process exit status. */
-    static int command(String[] args, Config config) {
+    public static int command(String[] args, Config config) {
         if (args.length != 1 || !"migrate".equals(args[0])) {
             System.err.println("Usage: java -jar antrean-server.jar [migrate]\n"
                     + "  without arguments: run the server\n"

@@ -69,11 +69,31 @@ final class Schema {
         }
         try {
             if (!ready(flyway.info())) {
-                flyway.migrate();
+                besideLockTable().migrate();
             }
         } finally {
             unlock(holder);
         }
+    }
+
+    /**
+     * Flyway refuses a schema that holds tables but no history: on a fresh database the lock table
+     * is such a table, so there (and only there) Flyway starts its history below the first migration.
+     */
+    private Flyway besideLockTable() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                     + " AND TABLE_NAME <> 'antrean_migration_lock'")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return flyway;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's tables: " + e.getMessage(), e);
+        }
+        return Flyway.configure().configuration(flyway.getConfiguration())
+                .baselineOnMigrate(true).baselineVersion("0").baselineDescription("empty database")
+                .load();
     }
 
     /** Waits until the schema this build needs is in place (migrated by someone else), or fails. */
