@@ -100,7 +100,10 @@ public final class Antrean implements AutoCloseable {
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
             // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
             boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
-            WebServer server = WebServer.builder()
+            WebServer server;
+            // Helidon's metrics set-up is not safe for servers started at once in one JVM (tests).
+            synchronized (Antrean.class) {
+                server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
                     .addFeature(ObserveFeature.builder()
@@ -129,6 +132,7 @@ public final class Antrean implements AutoCloseable {
                     })
                     .build()
                     .start();
+            }
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 throw new IllegalStateException("The web server could not listen on its port (in use?)");

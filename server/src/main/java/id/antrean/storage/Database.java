@@ -195,8 +195,22 @@ public final class Database implements AutoCloseable {
         // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setAutoCommit(true);
-        DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
-        return new HikariDataSource(hikari);
+        SingleWriter single = SingleWriter.forUrl(url, user, password, DRIVER_PROPERTIES);
+        if (single == null) {
+            DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
+            return new HikariDataSource(hikari);
+        }
+        hikari.setJdbcUrl(null);
+        hikari.setUsername(null);
+        hikari.setPassword(null);
+        hikari.setDataSource(single);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        single.onWriterChange(() -> {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
+        return dataSource;
     }
 
     /**
