@@ -28,6 +28,7 @@ import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.FeedLag;
+import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.ReportApi;
 import id.antrean.web.StaffApi;
@@ -110,6 +111,7 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(HealthObserver.builder()
                                     .details(true)
                                     .addCheck(new DatabaseHealthCheck(database))
+                                    .addCheck(new GaleraHealthCheck(database))
                                     .addCheck(feedLag)
                                     .build())
                             .addObserver(MetricsObserver.create())

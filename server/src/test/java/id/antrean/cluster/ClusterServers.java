@@ -71,6 +71,17 @@ final class ClusterServers {
                 .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Health until its body contains the text (a fresh Galera reading may take a moment), or the last answer. */
+    static HttpResponse<String> healthShowing(Antrean node, String text, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> h = health(node, Duration.ofSeconds(5));
+        while (!h.body().contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            h = health(node, Duration.ofSeconds(5));
+        }
+        return h;
+    }
+
     static void closeAll(List<Antrean> nodes) {
         for (Antrean n : nodes) {
             try {

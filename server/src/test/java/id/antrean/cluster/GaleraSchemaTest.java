@@ -113,7 +113,7 @@ class GaleraSchemaTest {
     private static void assertAllHealthyAndMigratedOnce(List<Antrean> servers, String db) throws Exception {
         assertThat(servers).hasSize(GaleraCluster.SIZE);
         for (Antrean s : servers) {
-            var health = ClusterServers.health(s, Duration.ofSeconds(10));
+            var health = ClusterServers.healthShowing(s, "\"wsrep_cluster_status\":\"Primary\"", Duration.ofSeconds(10));
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"wsrep_cluster_status\":\"Primary\"");
         }

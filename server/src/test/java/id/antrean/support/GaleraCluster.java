@@ -191,6 +191,13 @@ public final class GaleraCluster {
     /** Brings a killed node back the way an operator does: galera_recovery, then start at that position. */
     public void restart(int node, Duration timeout) throws Exception {
         Node n = nodes.get(node);
+        // Even an incremental transfer runs the rsync script, whose daemon writes as "nobody".
+        var nobody = n.dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        try (var files = Files.walk(n.dir.resolve("data"))) {
+            for (Path p : files.toList()) {
+                Files.setOwner(p, nobody);
+            }
+        }
         Process recovery = new ProcessBuilder("galera_recovery", "--defaults-file=" + n.defaults())
                 .redirectErrorStream(true).start();
         String out = new String(recovery.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
