@@ -20,7 +20,7 @@ import io.helidon.health.HealthCheckType;
  * otherwise answers with the last one, marked stale.
  */
 public final class GaleraHealthCheck implements HealthCheck {
-    static final Duration WAIT = Duration.ofMillis(200);
+    static final Duration WAIT = Duration.ofMillis(100);
     private final Database database;
     private volatile CompletableFuture<Map<String, String>> reading = CompletableFuture.completedFuture(Map.of());
     private volatile Map<String, String> last = Map.of();
