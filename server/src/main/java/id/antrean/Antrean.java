@@ -28,6 +28,8 @@ import id.antrean.web.AuthApi;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
+import id.antrean.web.FeedLag;
+import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.ReportApi;
 import id.antrean.web.ReprintApi;
@@ -52,8 +54,10 @@ public final class Antrean implements AutoCloseable {
     private final EventFeed feed;
     private final StreamHub hub;
     private final WebServer server;
+    private final FeedLag feedLag;
 
-    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server) {
+    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
+        this.feedLag = feedLag;
         this.database = database;
         this.room = room;
         this.feed = feed;
@@ -90,17 +94,21 @@ public final class Antrean implements AutoCloseable {
             StaffGuard guard = new StaffGuard(accounts);
             SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
-                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(1000)));
+                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
             DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
             EventFeed startedFeed = feed;
+            FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
             // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
             boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
-            WebServer server = WebServer.builder()
+            WebServer server;
+            // Helidon's metrics set-up is not safe for servers started at once in one JVM (tests).
+            synchronized (Antrean.class) {
+                server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
                     .addFeature(ObserveFeature.builder()
@@ -109,6 +117,8 @@ public final class Antrean implements AutoCloseable {
                                     .addCheck(new DatabaseHealthCheck(database,
                                             Duration.ofMillis(app.get("health.deadline.ms").asLong().orElse(700L)),
                                             Duration.ofMillis(app.get("health.reuse.ms").asLong().orElse(500L))))
+                                    .addCheck(new GaleraHealthCheck(database))
+                                    .addCheck(feedLag)
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())
@@ -130,13 +140,14 @@ public final class Antrean implements AutoCloseable {
                     })
                     .build()
                     .start();
+            }
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 throw new IllegalStateException("The web server could not listen on its port (in use?)");
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
-            return new Antrean(database, room, startedFeed, hub, server);
+            return new Antrean(database, room, startedFeed, hub, server, feedLag);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
@@ -162,6 +173,7 @@ public final class Antrean implements AutoCloseable {
     public void close() {
         room.close();
         feed.close();
+        feedLag.close();
         hub.close();
         server.stop();
         database.close();

@@ -3,6 +3,7 @@ package id.antrean.storage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -17,7 +18,6 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import org.flywaydb.core.Flyway;
 
 /**
  * The database the server runs on: the configured MariaDB, or an embedded one when none is set.
@@ -45,9 +45,22 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database described by the {@code db} config node: {@code connection.url} when set,
-     * else an embedded MariaDB under {@code embedded.data-dir}; then migrates the schema.
+     * else an embedded MariaDB under {@code embedded.data-dir}; then migrates the schema, or with
+     * {@code migrate: false} waits up to {@code schema-wait-seconds} for it to be migrated.
      */
     public static Database open(Config db) {
+        return open(db, false);
+    }
+
+    /**
+     * The migrate-only step of a deployment: brings the schema up to date and closes again. On
+     * Galera it takes the cluster-wide migration lock, so it is safe beside starting servers.
+     */
+    public static void migrateOnly(Config db) {
+        open(db, true).close();
+    }
+
+    private static Database open(Config db, boolean migrateOnly) {
         String url = db.get("connection.url").asString().filter(s -> !s.isBlank()).orElse(null);
         String user = db.get("connection.username").asString().orElse("root");
         String password = db.get("connection.password").asString().orElse("");
@@ -68,7 +81,12 @@ public final class Database implements AutoCloseable {
         try {
             DatabaseTimeouts timeouts = DatabaseTimeouts.of(db.get("timeouts"));
             HikariDataSource dataSource = pool(db.get("pool"), url, user, password, timeouts);
-            migrate(dataSource);
+            try {
+                prepareSchema(dataSource, db, migrateOnly);
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(() -> timeouts.serving(connection(dataSource)))
                     .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml")).get("statements")))
@@ -150,6 +168,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Galera's view of the node this server's connections reach: empty on a plain MariaDB, else
+     * wsrep_ready, wsrep_cluster_status, wsrep_cluster_size and wsrep_local_state_comment.
+     */
+    public Map<String, String> galeraStatus() {
+        Map<String, String> status = new java.util.TreeMap<>();
+        client.execute().namedQuery("galera-status")
+                .forEach(r -> status.put(Rows.str(r, "name"), Rows.str(r, "value")));
+        if (!"ON".equalsIgnoreCase(status.remove("wsrep_on"))) {
+            return Map.of();
+        }
+        return status;
+    }
+
     /** A plain JDBC connection from the pool, for the few places that need JDBC itself. */
     public Connection jdbcConnection() throws SQLException {
         return dataSource.getConnection();
@@ -182,8 +214,22 @@ public final class Database implements AutoCloseable {
         // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setAutoCommit(true);
-        DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
-        return new HikariDataSource(hikari);
+        SingleWriter single = SingleWriter.forUrl(url, user, password, DRIVER_PROPERTIES);
+        if (single == null) {
+            DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
+            return new HikariDataSource(hikari);
+        }
+        hikari.setJdbcUrl(null);
+        hikari.setUsername(null);
+        hikari.setPassword(null);
+        hikari.setDataSource(single);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        single.onWriterChange(() -> {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
+        return dataSource;
     }
 
     /**
@@ -206,12 +252,17 @@ public final class Database implements AutoCloseable {
         return 2 * Runtime.getRuntime().availableProcessors() + 1;
     }
 
-    private static void migrate(HikariDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+    /** Migrates ({@code db.migrate}, default true) or waits for another process's migration. */
+    private static void prepareSchema(HikariDataSource dataSource, Config db, boolean migrateOnly) {
+        Schema schema = new Schema(dataSource);
+        Duration wait = Duration.ofSeconds(db.get("schema-wait-seconds").asInt().orElse(120));
+        if (migrateOnly || db.get("migrate").asBoolean().orElse(true)) {
+            schema.migrate(wait);
+        } else {
+            LOG.info("db.migrate is false: this server does not migrate, it needs schema version "
+                    + schema.expectedVersion() + " (run `java -jar antrean-server.jar migrate` once)");
+            schema.awaitReady(wait);
+        }
     }
 
     private static Connection connection(HikariDataSource dataSource) {
