@@ -73,7 +73,7 @@ dc up -d
 # Health over HTTP/1.1 (Helidon answers HTTP/1.0 with 505).
 wait_healthy() { # url seconds
   local deadline=$(( $(date +%s) + $2 ))
-  until curl -fsS --http1.1 -o /dev/null --max-time 2 "$1/observe/health"; do
+  until curl -fsS --http1.1 -o /dev/null --max-time 2 "$1/observe/health" 2>/dev/null; do
     [ "$(date +%s)" -lt "$deadline" ] || { echo "not healthy within $2 s: $1" >&2; return 1; }
     sleep 2
   done
