@@ -6,6 +6,10 @@
 #                   without registry access (also ANTREAN_LOCAL_BASE=1)
 #   --host-network  containers on the host's network (compose.host.yaml), for engines without
 #                   bridge networking (also ANTREAN_HOST_NETWORK=1)
+#   --failover      then a drill: kill -9 the writing node under load, check that no request is
+#                   answered 500, that writes are back within 10 s, that the node rejoins by IST,
+#                   that HAProxy does not fail back by itself, and that the deliberate fail-back
+#                   of deploy/README.md moves every connection back
 #   --keep          leave the stack running afterwards
 # ANTREAN_COMPOSE_EXTRA: more compose files to add (space-separated), e.g. your own overrides.
 # Checks: both servers and HAProxy answer health; a ticket issued through one server is read back
@@ -16,11 +20,13 @@ cd "$(dirname "$0")"
 local_base=${ANTREAN_LOCAL_BASE:-0}
 host_network=${ANTREAN_HOST_NETWORK:-0}
 keep=0
+failover=0
 for arg in "$@"; do
   case $arg in
     --local-base) local_base=1 ;;
     --host-network) host_network=1 ;;
     --keep) keep=1 ;;
+    --failover) failover=1 ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +73,7 @@ cleanup() {
 trap cleanup EXIT
 
 started=$(date +%s)
+dc down -v --remove-orphans >/dev/null 2>&1 || true # a fresh stack: project $COMPOSE_PROJECT_NAME
 dc build
 dc up -d
 
@@ -110,3 +117,94 @@ for node in n1 n2 n3; do
     -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" | tr -d '\r' | cut -f2)"
 done
 echo "smoke test passed in $(( $(date +%s) - started )) s"
+
+[ "$failover" = 1 ] || exit 0
+
+# --- Fail-over drill --------------------------------------------------------------------------
+sql() { # node statement
+  dc exec -T "$1" mariadb --no-defaults --socket=/run/mysqld/mysqld.sock -uroot -N -B -e "$2" | tr -d '\r'
+}
+haproxy_admin() { # command (runtime API inside the HAProxy container)
+  dc exec -T haproxy bash -c 'a=${HAPROXY_ADMIN-127.0.0.1:9999}; exec 3<>"/dev/tcp/${a%:*}/${a##*:}"
+    printf "%s\n" "$1" >&3; cat <&3' _ "$1" | tr -d '\r'
+}
+writer() { haproxy_admin "show table galera_writer" | sed -n 's/.*server_key=\(n[0-9]\).*/\1/p'; }
+connections() { # node: the application's connections on it
+  sql "$1" "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'antrean'"
+}
+
+old=$(writer)
+[ -n "$old" ] || { echo "HAProxy has no writer recorded" >&2; exit 1; }
+echo "writer: $old; killing it under load"
+load=$(mktemp)
+python3 - "$url1" "$url2" 30 > "$load" <<'PY' &
+import json, sys, threading, time, urllib.error, urllib.request
+urls, seconds = sys.argv[1:3], float(sys.argv[3])
+results = []
+def issue(i):
+    body = json.dumps({"service": "KTP_EL_RECORDING", "nik": "1602011505%06d" % (900000 + i),
+                       "urgency": {"reason": "HOSPITAL"}, "channel": "KIOSK",
+                       "checklist": {"MASK": True, "GLOVES": True, "NO_SYMPTOMS": True}}).encode()
+    request = urllib.request.Request(urls[i % 2] + "/api/v1/offices/oki/tickets", data=body,
+                                     headers={"Content-Type": "application/json"})
+    began = time.time()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            code = response.status
+    except urllib.error.HTTPError as e:
+        code = e.code
+    except Exception as e:
+        code = 0
+    results.append((began, time.time(), code))
+threads, i, end = [], 0, time.time() + seconds
+while time.time() < end:
+    t = threading.Thread(target=issue, args=(i,)); t.start(); threads.append(t); i += 1; time.sleep(0.2)
+for t in threads:
+    t.join()
+for r in sorted(results):
+    print("%.3f %.3f %d" % r)
+PY
+loader=$!
+sleep 5
+killed_at=$(date +%s.%N)
+docker kill -s KILL "$(dc ps -q "$old")" >/dev/null
+wait $loader
+python3 - "$killed_at" "$load" <<'PY'
+import sys, collections
+killed = float(sys.argv[1])
+rows = [tuple(map(float, line.split())) for line in open(sys.argv[2])]
+codes = collections.Counter(int(c) for _, _, c in rows)
+print("answers:", dict(sorted(codes.items())))
+back = min((done - killed for began, done, code in rows if began > killed and 200 <= code < 500), default=None)
+print("writes answered again %.1f s after the kill" % back if back is not None else "writes never came back")
+bad = codes.get(500, 0) + codes.get(0, 0)
+sys.exit(1 if bad or back is None or back > 10 else 0)
+PY
+new=$(writer)
+[ -n "$new" ] && [ "$new" != "$old" ] || { echo "HAProxy writer did not move off $old (now: $new)" >&2; exit 1; }
+echo "HAProxy writer is now $new"
+
+# The killed node comes back and catches up by IST (galera_recovery in galera-node.sh).
+restarted=$(date +%s)
+dc start "$old" >/dev/null
+until [ "$(docker inspect -f '{{.State.Health.Status}}' "$(dc ps -q "$old")")" = healthy ]; do
+  [ $(( $(date +%s) - restarted )) -lt 300 ] || { echo "$old did not rejoin within 300 s" >&2; exit 1; }
+  sleep 2
+done
+docker logs --since "$restarted" "$(dc ps -q "$old")" 2>&1 | grep -q "IST received" || { echo "$old did not rejoin by IST" >&2; exit 1; }
+echo "$old rejoined by IST in $(( $(date +%s) - restarted )) s"
+sleep 5 # several health checks: HAProxy knows the node is up again
+[ "$(writer)" = "$new" ] || { echo "HAProxy failed back by itself" >&2; exit 1; }
+echo "no automatic fail-back: writer still $new"
+
+# Deliberate fail-back (deploy/README.md, "Fail-back").
+haproxy_admin "set server galera_writer/$new state maint" >/dev/null
+haproxy_admin "clear table galera_writer" >/dev/null
+haproxy_admin "shutdown sessions server galera_writer/$new" >/dev/null
+haproxy_admin "set server galera_writer/$new state ready" >/dev/null
+curl -fsS --http1.1 -o /dev/null --max-time 10 "$url1/api/v1/tickets/$token"
+curl -fsS --http1.1 -o /dev/null --max-time 10 "$url2/api/v1/tickets/$token"
+[ "$(writer)" = "$old" ] || { echo "fail-back did not record $old" >&2; exit 1; }
+[ "$(connections "$new")" = 0 ] || { echo "connections left on $new after fail-back" >&2; exit 1; }
+echo "fail-back: writer $old, $(connections "$old") connection(s) there, none on $new"
+echo "fail-over drill passed"
