@@ -143,7 +143,7 @@ import json, sys, threading, time, urllib.error, urllib.request
 urls, seconds = sys.argv[1:3], float(sys.argv[3])
 results = []
 def issue(i):
-    body = json.dumps({"service": "KTP_EL_RECORDING", "nik": "1602011505%06d" % (900000 + i),
+    body = json.dumps({"service": "KTP_EL_RECORDING", "nik": "1602011505%06d" % (900100 + i),
                        "urgency": {"reason": "HOSPITAL"}, "channel": "KIOSK",
                        "checklist": {"MASK": True, "GLOVES": True, "NO_SYMPTOMS": True}}).encode()
     request = urllib.request.Request(urls[i % 2] + "/api/v1/offices/oki/tickets", data=body,
@@ -203,14 +203,23 @@ sleep 5 # several health checks: HAProxy knows the node is up again
 [ "$(writer)" = "$new" ] || { echo "HAProxy failed back by itself" >&2; exit 1; }
 echo "no automatic fail-back: writer still $new"
 
-# Deliberate fail-back (deploy/README.md, "Fail-back").
+# Deliberate fail-back (deploy/README.md, "Fail-back"), once HAProxy sees the node up again.
+server_up() { # node: HAProxy's operational state of it is "running" (2)
+  haproxy_admin "show servers state galera_writer" | awk -v n="$1" '$4 == n { print $6 }' | grep -qx 2
+}
+until server_up "$old"; do
+  [ $(( $(date +%s) - restarted )) -lt 360 ] || { echo "HAProxy does not see $old up" >&2; exit 1; }
+  sleep 1
+done
 haproxy_admin "set server galera_writer/$new state maint" >/dev/null
 haproxy_admin "clear table galera_writer" >/dev/null
 haproxy_admin "shutdown sessions server galera_writer/$new" >/dev/null
 haproxy_admin "set server galera_writer/$new state ready" >/dev/null
 curl -fsS --http1.1 -o /dev/null --max-time 10 "$url1/api/v1/tickets/$token"
 curl -fsS --http1.1 -o /dev/null --max-time 10 "$url2/api/v1/tickets/$token"
-[ "$(writer)" = "$old" ] || { echo "fail-back did not record $old" >&2; exit 1; }
+[ "$(writer)" = "$old" ] || {
+  echo "fail-back did not record $old" >&2
+  haproxy_admin "show table galera_writer" >&2; haproxy_admin "show servers state galera_writer" >&2; exit 1; }
 [ "$(connections "$new")" = 0 ] || { echo "connections left on $new after fail-back" >&2; exit 1; }
 echo "fail-back: writer $old, $(connections "$old") connection(s) there, none on $new"
 [ "$drill" = passed ] || { echo "fail-over drill: requests above failed" >&2; exit 1; }
