@@ -1,7 +1,7 @@
 #!/bin/bash
 # Brings the compose stack up (3 Galera nodes, HAProxy, migrate, two servers), smoke-tests it and
 # takes it down again. Run from anywhere after `mvn -DskipTests package`.
-#   deploy/container/test.sh [--local-base] [--host-network] [--keep]
+#   deploy/container/test.sh [--local-base] [--host-network] [--failover] [--keep]
 #   --local-base    build the base images from Debian packages first (local-base.sh), for engines
 #                   without registry access (also ANTREAN_LOCAL_BASE=1)
 #   --host-network  containers on the host's network (compose.host.yaml), for engines without
@@ -12,8 +12,8 @@
 #                   of deploy/README.md moves every connection back
 #   --keep          leave the stack running afterwards
 # ANTREAN_COMPOSE_EXTRA: more compose files to add (space-separated), e.g. your own overrides.
-# Checks: both servers and HAProxy answer health; a ticket issued through one server is read back
-# through the other; the schema was migrated once (the migrate service exited 0).
+# Checks: both servers answer health; the migrate service exited 0; a ticket issued through one
+# server is read back through the other and is on every node of the cluster.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,6 +30,11 @@ for arg in "$@"; do
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac
 done
+
+[ -f ../../server/target/antrean-server.jar ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
+if [ "$local_base" = 1 ]; then
+  while IFS='=' read -r key value; do export "$key=$value"; done < <(./local-base.sh)
+fi
 
 if docker compose version >/dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 files=(-f compose.yaml)
@@ -55,11 +60,6 @@ yaml.safe_dump(config, sys.stdout, sort_keys=False)' > "$merged"
 fi
 dc() { "${compose[@]}" "${files[@]}" "$@"; }
 
-[ -f ../../server/target/antrean-server.jar ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
-if [ "$local_base" = 1 ]; then
-  while IFS='=' read -r key value; do export "$key=$value"; done < <(./local-base.sh)
-fi
-
 cleanup() {
   status=$?
   if [ $status -ne 0 ]; then
@@ -67,7 +67,12 @@ cleanup() {
     dc ps >&2 || true
     dc logs --tail=40 >&2 || true
   fi
-  if [ "$keep" = 1 ]; then echo "stack left running: ${compose[*]} ${files[*]} down -v"; else dc down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  if [ "$keep" = 1 ]; then
+    echo "stack left running: ${compose[*]} ${files[*]} down -v"
+  else
+    dc down -v --remove-orphans >/dev/null 2>&1 || true
+    [ -z "${merged:-}" ] || rm -f "$merged"
+  fi
   exit $status
 }
 trap cleanup EXIT
