@@ -129,7 +129,7 @@ class StaffConsoleTest {
         page.fill("#password", "wrong-password");
         page.click("#submit");
         // Locked for 15 minutes from 09:00 WIB.
-        assertThat(page.locator("#message")).containsText("Akun dikunci");
+        assertThat(page.locator("#message")).containsText("dikunci karena terlalu banyak percobaan");
         assertThat(page.locator("#message")).containsText("09:15 WIB");
         Browsers.screenshot(page, "staff-login-locked");
         page.fill("#password", "right-password-1");
