@@ -86,7 +86,8 @@ public final class Antrean implements AutoCloseable {
             Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
                     new PasswordHasher(login.get("hash.threads").asInt().orElse(PasswordHasher.defaultThreads()),
-                            login.get("hash.queue").asInt().orElse(8)),
+                            login.get("hash.queue").asInt().orElse(8),
+                            Duration.ofMillis(login.get("hash.wait-ms").asInt().orElse(1000))),
                     new LoginThrottlePolicy(login.get("failures").asInt().orElse(5),
                             Duration.ofMinutes(login.get("lock.minutes").asInt().orElse(15)),
                             Duration.ofMillis(login.get("delay.ms").asInt().orElse(250)),

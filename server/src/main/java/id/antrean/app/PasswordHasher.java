@@ -1,11 +1,12 @@
 package id.antrean.app;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +22,9 @@ import id.antrean.domain.Text;
  * Argon2id password hashes (OWASP's minimum: 19 MiB, 2 passes) in the standard PHC string form,
  * computed on a few threads of their own with a short queue. A hash costs tens of milliseconds of
  * a core: run on the request threads, a flood of logins would take every core from the kiosks.
- * The caller waits without holding anything (no connection, no transaction); when the queue is
- * full the login is refused at once as busy.
+ * A login takes a place (running or queued, a fixed number) or is refused at once as busy, before
+ * it costs a database read. The request thread waits holding nothing; the hashing thread reads the
+ * account, gives the connection back, then hashes.
  */
 public final class PasswordHasher {
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
@@ -31,12 +33,23 @@ public final class PasswordHasher {
     private static final long RETRY_AFTER_SECONDS = 1;
 
     private final ThreadPoolExecutor threads;
+    /** Places for hashes running or waiting; a login takes one before it even reads the account. */
+    private final Semaphore places;
 
-    public PasswordHasher(int threads, int queue) {
-        this.threads = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, queue)),
-                Thread.ofPlatform().daemon().name("antrean-hash-", 1).factory(), new ThreadPoolExecutor.AbortPolicy());
+    private final Duration admissionWait;
+
+    /**
+     * {@code threads} hashing threads, {@code queue} more logins waiting for one; a login that finds
+     * every place taken waits up to {@code admissionWait} (parked: no core, no connection) for one.
+     * That wait slows a client that sends its next guess as soon as it is answered.
+     */
+    public PasswordHasher(int threads, int queue, Duration admissionWait) {
+        this.admissionWait = admissionWait;
+        this.threads = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().daemon().name("antrean-hash-", 1).factory());
         // Idle threads end, so a node that is closed (or a test's many nodes) leaves none behind.
         this.threads.allowCoreThreadTimeOut(true);
+        this.places = new Semaphore(threads + Math.max(0, queue));
     }
 
     /** Half the cores, at least one: the other half stays free for the kiosks. */
@@ -44,34 +57,50 @@ public final class PasswordHasher {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    public String hash(String password) {
-        return run(() -> compute(password));
+    /**
+     * Runs {@code work} (a login's account read and hash check) on a hashing thread, or refuses
+     * (429 LOGIN_BUSY) when no place frees up in time. On a platform thread of its own the read
+     * returns its connection as soon as the answer is in, even while request threads are scarce;
+     * and only as many logins read at a time as there are hashing threads.
+     */
+    public <T> T submit(Callable<T> work) {
+        try {
+            if (!places.tryAcquire(admissionWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Rejected(busy());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Rejected(busy()); // the server is stopping
+        }
+        try {
+            return run(work);
+        } finally {
+            places.release();
+        }
     }
 
-    /** Whether the password matches the stored hash; a null hash (no such account) costs the same and is false. */
-    public boolean matches(String password, String hash) {
-        return run(() -> {
-            if (hash == null) {
-                Password.check(password, DUMMY).with(ARGON2);
-                return false;
-            }
-            return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
-        });
+    public String hash(String password) {
+        return submit(() -> compute(password));
+    }
+
+    /** Whether the password matches the stored hash, on the calling thread; a null hash (no such account) costs the same and is false. */
+    static boolean matches(String password, String hash) {
+        if (hash == null) {
+            Password.check(password, DUMMY).with(ARGON2);
+            return false;
+        }
+        return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
     }
 
     private <T> T run(Callable<T> work) {
-        Future<T> result;
-        try {
-            result = threads.submit(work);
-        } catch (RejectedExecutionException e) {
-            throw new Rejected(busy());
-        }
+        Future<T> result = threads.submit(work);
         try {
             return result.get();
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing a password", e);
+            throw new Rejected(busy()); // the server is stopping
+
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

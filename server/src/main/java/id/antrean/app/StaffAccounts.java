@@ -75,15 +75,29 @@ public final class StaffAccounts {
      */
     public Login login(String username, String password, String client) {
         Instant now = clock.instant();
-        LoginAttempts.Attempt attempt = attempts.begin(client, username, now);
-        Optional<StaffStore.Credentials> found = username == null || username.isBlank() ? Optional.empty() : staff.credentials(username);
-        boolean ok;
+        LoginAttempts.Attempt attempt;
         try {
-            ok = hasher.matches(password == null ? "" : password, found.map(StaffStore.Credentials::passwordHash).orElse(null));
+            attempt = attempts.begin(client, username, now);
+        } catch (Rejected locked) {
+            // A locked pair waits as long as the longest slowdown: retrying at once gains nothing.
+            pause(attempts.policy().delay(attempts.policy().maxFailures()));
+            throw locked;
+        }
+        Checked checked;
+        try {
+            checked = hasher.submit(() -> {
+                // The read gives its connection back before the hash starts.
+                Optional<StaffStore.Credentials> credentials = username == null || username.isBlank()
+                        ? Optional.empty() : staff.credentials(username);
+                return new Checked(credentials, PasswordHasher.matches(password == null ? "" : password,
+                        credentials.map(StaffStore.Credentials::passwordHash).orElse(null)));
+            });
         } catch (RuntimeException e) {
             attempt.cancelled();
             throw e;
         }
+        Optional<StaffStore.Credentials> found = checked.found();
+        boolean ok = checked.ok();
         if (!ok || found.get().member().disabled()) {
             if (attempt.locked()) {
                 throw new Rejected(attempts.policy().locked(attempts.lockedUntil(attempt), now));
@@ -97,6 +111,9 @@ public final class StaffAccounts {
         String csrf = Secrets.token(24);
         sessions.create(Secrets.sha256(token), found.get().member().username(), csrf, now);
         return new Login(token, csrf, found.get().member());
+    }
+
+    private record Checked(Optional<StaffStore.Credentials> found, boolean ok) {
     }
 
     /** The growing slowdown: a parked virtual thread, holding no connection and no core. */

@@ -36,9 +36,15 @@ public final class RateLimits {
     private final ClientAddress clients;
     private final Map<String, RateLimiterConfig> configs;
     private final Cache<String, RateLimiter> limiters;
+    private final Duration refusalDelay;
 
-    public RateLimits(ClientAddress clients, Map<String, Integer> perMinute, int maxClients) {
+    /**
+     * {@code refusalDelay}: how long a refusal waits before it is sent (parked, holding nothing), so
+     * a client that asks again as soon as it is answered costs the server a few requests a second.
+     */
+    public RateLimits(ClientAddress clients, Map<String, Integer> perMinute, int maxClients, Duration refusalDelay) {
         this.clients = clients;
+        this.refusalDelay = refusalDelay;
         Map<String, RateLimiterConfig> c = new HashMap<>();
         perMinute.forEach((name, limit) -> {
             if (limit < 1) {
@@ -61,7 +67,8 @@ public final class RateLimits {
     public static RateLimits fromConfig(Config node, ClientAddress clients) {
         Map<String, Integer> perMinute = new HashMap<>();
         DEFAULTS.forEach((name, def) -> perMinute.put(name, node.get(name).get("per-minute").asInt().orElse(def)));
-        return new RateLimits(clients, perMinute, node.get("clients").asInt().orElse(100_000));
+        return new RateLimits(clients, perMinute, node.get("clients").asInt().orElse(100_000),
+                Duration.ofMillis(node.get("refusal-delay-ms").asInt().orElse(500)));
     }
 
     public ClientAddress clients() {
@@ -78,6 +85,7 @@ public final class RateLimits {
             if (wait.isEmpty()) {
                 res.next();
             } else {
+                pause(refusalDelay);
                 tooMany(res, "RATE_LIMITED", Text.of("Terlalu banyak permintaan dari alamat ini. Coba lagi dalam "
                                 + wait.get() + " detik.", "Too many requests from this address. Try again in " + wait.get() + " seconds."),
                         Map.of("limit", name, "retryAfterSeconds", wait.get()), wait.get());
@@ -106,6 +114,17 @@ public final class RateLimits {
     private static void tooMany(ServerResponse res, String code, Text text, Map<String, Object> details, long seconds) {
         res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
         Json.send(res, Status.TOO_MANY_REQUESTS_429, new ApiError(Status.TOO_MANY_REQUESTS_429, code, text, details).body());
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** IPv6 addresses by their /64 prefix: one subscriber holds many addresses but one block. */
