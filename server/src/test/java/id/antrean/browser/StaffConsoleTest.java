@@ -90,7 +90,7 @@ class StaffConsoleTest {
         Page page = page();
         page.navigate(base + "/staff/");
         page.fill("#username", user);
-        page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : "password-" + user);
+        page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : Api.staffPassword(user));
         page.click("#submit");
         page.waitForURL("**/counter.html");
         return page;
@@ -324,7 +324,7 @@ class StaffConsoleTest {
         page.waitForURL("**/index.html?next=*");
         assertThat(page.locator("#message")).containsText("Loket 2 tetap dipilih");
         page.fill("#username", "operator2");
-        page.fill("#password", "password-operator2");
+        page.fill("#password", Api.staffPassword("operator2"));
         page.click("#submit");
         page.waitForURL("**/console.html");
         assertThat(page.locator(".topbar .brand")).containsText("Loket 2");
