@@ -8,6 +8,7 @@ import id.antrean.app.CounterDesk;
 import id.antrean.app.DisplayBoard;
 import id.antrean.app.EventFeed;
 import id.antrean.app.OfficeAdmin;
+import id.antrean.app.PasswordHasher;
 import id.antrean.app.Reports;
 import id.antrean.app.Offices;
 import id.antrean.app.Secrets;
@@ -15,6 +16,7 @@ import id.antrean.app.SlipReprint;
 import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
+import id.antrean.domain.LoginThrottlePolicy;
 import id.antrean.storage.Database;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
@@ -25,12 +27,14 @@ import id.antrean.storage.StaffStore;
 import id.antrean.storage.TicketStore;
 import id.antrean.web.AuditApi;
 import id.antrean.web.AuthApi;
+import id.antrean.web.ClientAddress;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.RateLimits;
 import id.antrean.web.ReportApi;
 import id.antrean.web.ReprintApi;
 import id.antrean.web.StaffApi;
@@ -86,9 +90,15 @@ public final class Antrean implements AutoCloseable {
                     secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
+            Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
-                    app.get("login.failures").asInt().orElse(5),
-                    Duration.ofMinutes(app.get("login.lock.minutes").asInt().orElse(15)),
+                    new PasswordHasher(login.get("hash.threads").asInt().orElse(PasswordHasher.defaultThreads()),
+                            login.get("hash.queue").asInt().orElse(8),
+                            Duration.ofMillis(login.get("hash.wait-ms").asInt().orElse(1000))),
+                    new LoginThrottlePolicy(login.get("failures").asInt().orElse(5),
+                            Duration.ofMinutes(login.get("lock.minutes").asInt().orElse(15)),
+                            Duration.ofMillis(login.get("delay.ms").asInt().orElse(250)),
+                            Duration.ofMillis(login.get("delay.max-ms").asInt().orElse(4000))),
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
@@ -103,6 +113,8 @@ public final class Antrean implements AutoCloseable {
             EventFeed startedFeed = feed;
             FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
+            ClientAddress clients = ClientAddress.fromConfig(app.get("proxy.trusted").asString().orElse(""));
+            RateLimits limits = RateLimits.fromConfig(app.get("rate-limit"), clients);
             // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
             boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
             WebServer server;
@@ -124,13 +136,18 @@ public final class Antrean implements AutoCloseable {
                             .build())
                     .routing(routing -> {
                         ErrorHandling.register(routing);
+                        // Per-client limits first: a refused request costs no body parsing and no database.
+                        routing.post("/api/v1/auth/login", limits.handler("login"))
+                                .post("/api/v1/offices/{office}/tickets", limits.handler("kiosk"))
+                                .get("/api/v1/tickets/{token}", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
                                         new CounterApi(counters, offices, guard), streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
-                                .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
+                                .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard));
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));

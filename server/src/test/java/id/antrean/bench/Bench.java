@@ -164,6 +164,10 @@ public final class Bench {
         Path embeddedDir = null;
         nodeEnv.put("ANTREAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         nodeEnv.put("ANTREAN_NIK_SECRET", "bench-nik-secret-" + stamp);
+        // The benchmark's simulated kiosks and phones all come from this one address.
+        nodeEnv.put("ANTREAN_RATE_LIMIT_KIOSK_PER_MINUTE", "100000000");
+        nodeEnv.put("ANTREAN_RATE_LIMIT_TICKET_PER_MINUTE", "100000000");
+        nodeEnv.put("ANTREAN_RATE_LIMIT_LOGIN_PER_MINUTE", "100000");
         if (benchDbUrl != null && !benchDbUrl.isBlank()) {
             embedded = false;
             dbUser = env("ANTREAN_BENCH_DB_USER", "root");

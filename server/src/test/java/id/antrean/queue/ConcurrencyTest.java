@@ -148,7 +148,7 @@ class ConcurrencyTest {
         Api two = new Api(nodeB.port());
         admin.newStaff("c2-x" + System.nanoTime() % 100000, "OPERATOR");
         String user2 = TestData.string(db, "SELECT username FROM staff WHERE username LIKE 'c2-x%' ORDER BY created_at DESC LIMIT 1");
-        two.login(user2, "password-" + user2);
+        two.login(user2, Api.staffPassword(user2));
         Api kiosk = new Api(nodeA.port());
         for (int i = 0; i < 6; i++) {
             kiosk.post("/api/v1/offices/oki/tickets", ticketRequest(nik(600 + i)));
