@@ -208,7 +208,7 @@ public final class Notifications implements EventStore.Follower {
     private static void turnNear(DbExecute tx, String officeId, long anyTicketOfTheDay, int nearAhead, Instant at) {
         List<OutboxStore.FrontTicket> front = OutboxStore.queueFront(tx, officeId, anyTicketOfTheDay, nearAhead + 1);
         for (OutboxStore.FrontTicket t : front) {
-            if (t.consented() && !t.nearDone() && t.ahead() > 0) {
+            if (t.consented() && !t.nearDone()) {
                 OutboxStore.enqueue(tx, t.id(), NoticeKind.TURN_NEAR, "near:" + t.id(),
                         Map.of("ahead", Integer.toString(t.ahead())), at, at);
             }
