@@ -106,4 +106,45 @@ class KioskWhatsAppConsentTest {
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_consent")).isZero();
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox")).isZero();
     }
+
+    @Test
+    void theTicketPageStopsMessagesAndNothingIsQueuedAfter() throws Exception {
+        notifications(true);
+        Map<String, Object> body = Api.ticketRequest(nik(3));
+        body.put("phone", "081298765432");
+        body.put("whatsappConsent", Map.of("version", "wa-consent-2026-12", "language", "id"));
+        Api.Response issued = admin.post("/api/v1/offices/oki/tickets", body);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        com.microsoft.playwright.Page phone = browsers.page(390, 844);
+        try {
+            phone.navigate("http://127.0.0.1:" + node.port() + issued.json().get("statusUrl").asText());
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(phone.getByTestId("messages-stop")).isVisible();
+            assertThat(axe(phone)).as("axe on the ticket page with messages on").isEmpty();
+            Browsers.screenshot(phone, "ticket-messages-on");
+            phone.getByTestId("messages-stop").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(phone.getByTestId("messages-state"))
+                    .containsText("dihentikan");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(phone.getByTestId("messages-stop")).isHidden();
+            assertThat(axe(phone)).as("axe on the ticket page with messages stopped").isEmpty();
+        } finally {
+            phone.context().close();
+        }
+        assertThat(TestData.string(db, "SELECT stopped_via FROM notify_consent")).isEqualTo("TICKET_PAGE");
+        Api operator = admin.newStaff("op-stop", "OPERATOR");
+        assertThat(operator.post("/api/v1/offices/oki/counters/1/call-next", null).status()).isEqualTo(200);
+        assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'CALLED'")).isZero();
+        assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox WHERE state = 'PENDING'")).isZero();
+    }
+
+    /** axe-core's serious and critical findings on any page. */
+    @SuppressWarnings("unchecked")
+    static List<String> axe(com.microsoft.playwright.Page page) throws java.io.IOException {
+        try (java.io.InputStream in = KioskWhatsAppConsentTest.class.getResourceAsStream("/axe.min.js")) {
+            page.addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions()
+                    .setContent(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return (List<String>) page.evaluate("""
+                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help)""");
+    }
 }
