@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import id.antrean.Antrean;
 import id.antrean.support.Api;
+import id.antrean.support.RunningClock;
 import id.antrean.support.TestData;
 import id.antrean.support.TestDatabase;
 import id.antrean.support.TestServer;
@@ -50,7 +51,7 @@ class WhatsAppNotificationsTest {
     static final String PATH = "/v23.0/1234567890/messages";
     static final String SECRET = "test-app-secret";
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final RunningClock CLOCK = new RunningClock();
+    static final RunningClock CLOCK = RunningClock.atWib("2026-12-01T09:00");
     static final AtomicInteger PHONES = new AtomicInteger(1000);
     static WireMockServer provider;
     static TestDatabase.Db db;
@@ -59,32 +60,6 @@ class WhatsAppNotificationsTest {
     static Api operator;
     static Api resident;
     static String seeded;
-
-    /** Office time that moves on by itself (retries and leases need time to pass), and can be set. */
-    static final class RunningClock extends Clock {
-        private final AtomicReference<Instant> base = new AtomicReference<>(Instant.now());
-        private volatile long setAtNanos = System.nanoTime();
-
-        void setWib(String local) {
-            base.set(LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
-            setAtNanos = System.nanoTime();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return base.get().plusNanos(System.nanoTime() - setAtNanos);
-        }
-    }
 
     static Map<String, String> config(String baseUrl) {
         Map<String, String> c = new HashMap<>();
