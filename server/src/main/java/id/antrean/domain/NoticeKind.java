@@ -29,6 +29,6 @@ public enum NoticeKind {
 
     /** The configuration key of this kind's template name, e.g. {@code turn-near}. */
     public String configKey() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
     }
 }
