@@ -168,7 +168,17 @@ public final class NotificationDispatcher implements AutoCloseable {
             store.release(d.id(), node, clock.instant(), null);
             return;
         }
+        // Read again just before sending: the ticket may have moved, or the resident said stop,
+        // since the due rows were listed.
         Ticket ticket = tickets.byId(d.ticketId()).orElseThrow();
+        Optional<String> overtaken = NoticeRelevancePolicy.staleReason(d.kind(), ticket.state(), d.notBefore(), clock.instant());
+        if (overtaken.isEmpty() && store.consentOf(d.ticketId()).map(c -> c.stoppedAt() != null).orElse(true)) {
+            overtaken = Optional.of("stopped by the resident");
+        }
+        if (overtaken.isPresent()) {
+            store.finish(d.id(), "DROPPED", overtaken.get(), clock.instant());
+            return;
+        }
         Office office = offices.get(d.officeId());
         List<String> params = NoticeParameters.of(d.kind(), ticket, office, d.facts(), d.language(),
                 publicUrl + "/t/" + ticket.token());

@@ -27,7 +27,7 @@ public enum NoticeKind {
         return template;
     }
 
-    /** The configuration key of this kind's template name, e.g. {@code turn-near}. */
+    /** The configuration key of this kind's template name, e.g. {@code turn.near}. */
     public String configKey() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
     }

@@ -202,6 +202,8 @@ class WhatsAppNotificationsTest {
         JsonNode refused = issue(2, q, true);
         awaitTemplates(q, "antrean_issued", "antrean_admitted");
         assertThat(callNext().status()).isEqualTo(200);
+        // (Refused before "called" went out, "called" would be dropped as overtaken.)
+        awaitTemplates(q, "antrean_issued", "antrean_admitted", "antrean_called");
         assertThat(operator.post("/api/v1/tickets/" + refused.get("id").asLong() + "/refuse",
                 Map.of("reason", "Tidak memakai sarung tangan")).status()).isEqualTo(200);
         awaitTemplates(q, "antrean_issued", "antrean_admitted", "antrean_called", "antrean_refused");
@@ -370,6 +372,33 @@ class WhatsAppNotificationsTest {
         }
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox WHERE state <> 'SENT'")).isZero();
         assertThat(TestData.count(db, "SELECT MAX(attempts) FROM notify_outbox")).isGreaterThan(1);
+    }
+
+    @Test
+    void aMessageOvertakenWhileTheProviderWasDownIsDroppedNotSentLate() {
+        String[] phones = new String[2];
+        for (int i = 0; i < 2; i++) {
+            phones[i] = phone();
+            issue(110 + i, phones[i], true);
+        }
+        awaitTemplates(phones[1], "antrean_issued", "antrean_admitted");
+        provider.resetMappings();
+        provider.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
+        assertThat(callNext().status()).isEqualTo(200); // A-001 called: A-002 gets "turn near", queued
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                TestData.count(db, "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'TURN_NEAR' AND attempts > 0") == 1);
+        TestData.execute(db, "UPDATE ticket SET state = 'DONE', active_counter = NULL WHERE number = 1");
+        assertThat(callNext().status()).isEqualTo(200); // A-002 called before "turn near" could go out
+        providerAnswers();
+        try {
+            awaitTemplates(phones[1], "antrean_issued", "antrean_admitted", "antrean_called");
+        } catch (AssertionError | RuntimeException e) {
+            System.out.println("OUTBOX " + TestData.string(db, "SELECT GROUP_CONCAT(CONCAT_WS(' ', id, ticket_id, kind, state, attempts, "
+                    + "created_at, sent_at, last_error) SEPARATOR ' | ') FROM notify_outbox"));
+            throw e;
+        }
+        assertThat(TestData.string(db, "SELECT CONCAT(state, ': ', last_error) FROM notify_outbox WHERE kind = 'TURN_NEAR'"))
+                .isEqualTo("DROPPED: ticket is now CALLED");
     }
 
     @Test

@@ -42,6 +42,17 @@ class WhatsAppCloudApiTest {
     }
 
     @Test
+    void templateNamesComeFromConfigurationKeysThatEnvironmentVariablesMapTo() {
+        // ANTREAN_WHATSAPP_TEMPLATE_TURN_NEAR becomes antrean.whatsapp.template.turn.near
+        io.helidon.config.Config c = io.helidon.config.Config.just(io.helidon.config.ConfigSources.create(
+                Map.of("antrean.whatsapp.template.turn.near", "kantor_giliran", "antrean.whatsapp.phone.number.id", "9")));
+        WhatsAppSettings s = WhatsAppSettings.from(c.get("antrean.whatsapp"));
+        assertThat(s.template(NoticeKind.TURN_NEAR)).isEqualTo("kantor_giliran");
+        assertThat(s.template(NoticeKind.REMINDER_EVENING)).isEqualTo("antrean_reminder_evening");
+        assertThat(s.configured()).as("no token, no secret").isFalse();
+    }
+
+    @Test
     void theRequestIsATemplateMessageWithBodyParametersAndNoSecretShows() {
         WhatsAppSettings s = new WhatsAppSettings("http://x/", "v23.0", "123", "secret-token", "secret-app", "v",
                 Map.of(NoticeKind.CALLED, "antrean_called"));
