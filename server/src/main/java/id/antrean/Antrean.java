@@ -178,7 +178,10 @@ public final class Antrean implements AutoCloseable {
                         routing.post("/api/v1/auth/login", limits.handler("login"))
                                 .post("/api/v1/offices/{office}/tickets", limits.handler("kiosk"))
                                 .get("/api/v1/tickets/{token}", limits.handler("ticket"))
-                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"));
+                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
