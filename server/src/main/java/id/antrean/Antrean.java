@@ -28,7 +28,9 @@ import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.ReportApi;
+import id.antrean.web.SecurityHeaders;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -99,6 +101,7 @@ public final class Antrean implements AutoCloseable {
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    .directHandlers(PreRoutingErrors.handlers())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)
@@ -107,6 +110,7 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(MetricsObserver.create())
                             .build())
                     .routing(routing -> {
+                        routing.addFilter(new SecurityHeaders());
                         ErrorHandling.register(routing);
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,

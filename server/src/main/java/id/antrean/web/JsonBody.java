@@ -57,17 +57,46 @@ public final class JsonBody {
             if (bytes.length > MAX_BYTES) {
                 throw tooLarge();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The client hung up or stalled mid-body (read timeout): its request is incomplete.
+            if (e instanceof ApiError api) {
+                throw api;
+            }
             throw malformed();
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw malformed();
-            }
-            return node;
+            node = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
+            String why = e.getMessage() == null ? "" : e.getMessage();
+            if (why.startsWith("Duplicate field")) {
+                throw ApiError.badRequest("DUPLICATE_FIELD",
+                        Text.of("Ada isian yang tertulis dua kali.", "A field appears twice."), Map.of());
+            }
             throw malformed();
+        }
+        if (node == null || !node.isObject()) {
+            throw malformed();
+        }
+        rejectNonFiniteNumbers(node, null);
+        return node;
+    }
+
+    /**
+     * A number too large for a double (e.g. 1e309) is read as infinity: refuse it here, with the field
+     * named, instead of failing later where it is converted.
+     */
+    private static void rejectNonFiniteNumbers(JsonNode node, String field) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            throw ApiError.badRequest("NUMBER_OUT_OF_RANGE",
+                    Text.of("Angka di luar batas" + (field == null ? "." : ": " + field + "."),
+                            "A number is out of range" + (field == null ? "." : ": " + field + ".")),
+                    field == null ? Map.of() : Map.of("field", field));
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> rejectNonFiniteNumbers(e.getValue(), e.getKey()));
+        } else if (node.isArray()) {
+            node.forEach(child -> rejectNonFiniteNumbers(child, field));
         }
     }
 
