@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import id.antrean.domain.Text;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
 /** Reads a request's JSON body with the checks every endpoint needs: type, size and syntax. */
 public final class JsonBody {
     /** Largest body any endpoint accepts. */
     public static final int MAX_BYTES = 16 * 1024;
+    /** A whole body (16 KB at most) arrives well within this, even from a phone on a poor network. */
+    private static final java.time.Duration BODY_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private JsonBody() {
     }
@@ -52,17 +55,20 @@ public final class JsonBody {
             throw tooLarge();
         }
         byte[] bytes;
+        ReadDeadline deadline = ReadDeadline.arm(BODY_TIMEOUT);
         try (InputStream in = req.content().inputStream()) {
             bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge();
-            }
         } catch (IOException | RuntimeException e) {
-            // The client hung up or stalled mid-body (read timeout): its request is incomplete.
-            if (e instanceof ApiError api) {
-                throw api;
-            }
-            throw malformed();
+            // The client hung up or stalled mid-body: nobody is left to answer, so the connection
+            // is closed quietly (no error answer, no stack trace in the log).
+            deadline.disarm();
+            throw new CloseConnectionException("Request body incomplete", e);
+        }
+        if (deadline.disarm()) {
+            throw new CloseConnectionException("Request body took too long");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge();
         }
         JsonNode node;
         try {
