@@ -27,6 +27,7 @@ import id.antrean.web.AuthApi;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
+import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.ReportApi;
@@ -39,6 +40,7 @@ import id.antrean.web.StreamHub;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -102,6 +104,14 @@ public final class Antrean implements AutoCloseable {
                     .config(config.get("server"))
                     .shutdownHook(false)
                     .directHandlers(PreRoutingErrors.handlers())
+                    // HTTP/1.1 only, configured here so that it carries the header deadline (slowloris).
+                    .protocolsDiscoverServices(false)
+                    .clearProtocols()
+                    .addProtocol(Http1Config.builder()
+                            .config(config.get("server.http1"))
+                            .addReceiveListener(new HeaderDeadline(Duration.ofMillis(
+                                    config.get("server.header-timeout-ms").asInt().orElse(10_000))))
+                            .build())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)

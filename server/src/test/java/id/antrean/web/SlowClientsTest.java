@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Slow or broken clients (issue 10, defect 8): a stalled body or an idle connection is cut off,
+ * Slow or broken clients (issue 10, defect 8): headers trickled in (slowloris), a stalled body or
+ * an idle connection are cut off,
  * connections that hang up mid-request cost a bounded number of log lines and never a stack trace,
  * and the server keeps serving everyone else meanwhile.
  */
@@ -57,6 +58,7 @@ class SlowClientsTest {
     @BeforeAll
     static void start(TestDatabase.Db db) {
         node = TestServer.start(db, Clock.systemUTC(), Map.of(
+                "server.header-timeout-ms", "1000",
                 "server.idle-connection-timeout", "PT2S",
                 "server.idle-connection-period", "PT1S"));
         capture.setLevel(Level.ALL);
@@ -127,6 +129,45 @@ class SlowClientsTest {
         }
         Thread.sleep(2000);
         assertServesOthers();
+        assertQuietLog(3);
+    }
+
+    @Test
+    void trickledHeadersAreCutOffByTheDeadline() throws Exception {
+        int n = 50;
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Socket s = open();
+            s.getOutputStream().write(("GET " + SERVICES + " HTTP/1.1\r\nHost: x\r\n").getBytes(StandardCharsets.US_ASCII));
+            sockets.add(s);
+        }
+        long started = System.nanoTime();
+        int closed = 0;
+        // Each client sends one more header line every 200 ms, never the blank line that ends them.
+        while (closed < n && System.nanoTime() - started < 8_000_000_000L) {
+            closed = 0;
+            for (Socket s : sockets) {
+                try {
+                    s.getOutputStream().write("X-Slow: a\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    if (s.getInputStream().available() > 0) {
+                        closed++;
+                    }
+                } catch (IOException cut) {
+                    closed++;
+                }
+            }
+            assertServesOthers();
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.println("slowloris: " + closed + " of " + n + " connections cut off after " + seconds + " s");
+        assertThat(closed).as("connections cut off by the header deadline").isEqualTo(n);
+        assertThat(seconds).isLessThan(6);
+        for (Socket s : sockets) {
+            s.close();
+        }
+        Thread.sleep(500);
         assertQuietLog(3);
     }
 
