@@ -41,10 +41,13 @@ import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
+import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
 import id.antrean.web.ReportApi;
 import id.antrean.web.ReprintApi;
+import id.antrean.web.SecurityHeaders;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -53,6 +56,7 @@ import id.antrean.web.StreamHub;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -161,6 +165,15 @@ public final class Antrean implements AutoCloseable {
                 server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    .directHandlers(PreRoutingErrors.handlers())
+                    // HTTP/1.1 only, configured here so that it carries the header deadline (slowloris).
+                    .protocolsDiscoverServices(false)
+                    .clearProtocols()
+                    .addProtocol(Http1Config.builder()
+                            .config(config.get("server.http1"))
+                            .addReceiveListener(new HeaderDeadline(Duration.ofMillis(
+                                    config.get("server.header-timeout-ms").asInt().orElse(10_000))))
+                            .build())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)
@@ -173,6 +186,7 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(MetricsObserver.create())
                             .build())
                     .routing(routing -> {
+                        routing.addFilter(new SecurityHeaders());
                         ErrorHandling.register(routing);
                         // Per-client limits first: a refused request costs no body parsing and no database.
                         routing.post("/api/v1/auth/login", limits.handler("login"))
