@@ -166,7 +166,7 @@ final class ResidentAtKiosk implements AutoCloseable {
         return found;
     }
 
-    private static synchronized String axeSource() {
+    static synchronized String axeSource() {
         if (axe == null) {
             try (InputStream in = ResidentAtKiosk.class.getResourceAsStream("/axe.min.js")) {
                 if (in == null) {
