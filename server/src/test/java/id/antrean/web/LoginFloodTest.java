@@ -50,6 +50,7 @@ class LoginFloodTest {
         node = TestServer.start(db, CLOCK, Map.of(
                 "antrean.proxy.trusted", "127.0.0.1",
                 "antrean.rate-limit.login.per-minute", "20",
+                "antrean.login.hash.per-second", "4",
                 "antrean.rate-limit.kiosk.per-minute", "100000"));
         TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings,"
                 + " '$.dailyQuota.KTP_EL_RECORDING', 10000, '$.slotCapacity', 1000, '$.roomCapacity', 1000) WHERE id = 'oki'");
