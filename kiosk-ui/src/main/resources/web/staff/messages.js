@@ -107,8 +107,8 @@ if (me) {
   async function retry(id) {
     try {
       await request(`offices/${office}/messages/${id}/retry`, { method: 'POST' });
+      await load(); // it clears the message line: the confirmation goes after it, or it would vanish at once
       clear(msg, h('p', { class: 'message', role: 'status' }, bi('Pesan dijadwalkan untuk dikirim ulang.', 'The message will be sent again.')));
-      await load();
     } catch (e) {
       clear(msg, errorBox(e));
     }
