@@ -28,6 +28,7 @@ import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OpenApiDocument;
 import id.antrean.web.ReportApi;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
@@ -115,7 +116,8 @@ public final class Antrean implements AutoCloseable {
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
-                                .register("/api/v1/staff", new StaffApi(accounts, guard));
+                                .register("/api/v1/staff", new StaffApi(accounts, guard))
+                                .register("/openapi", new OpenApiDocument());
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));
                         }
