@@ -30,7 +30,6 @@ public final class OpenApiDocument implements HttpService {
     private static final String SETTINGS = "#/components/schemas/OfficeSettings";
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
 
     private final byte[] yaml;

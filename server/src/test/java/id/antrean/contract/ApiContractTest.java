@@ -255,7 +255,8 @@ class ApiContractTest {
             String path = t + "/" + (action.equals("noShow") ? "no-show" : action);
             expect(action, 401, anonymous.post(path, null));
             expect(action, 403, noCsrf.post(path, null));
-            expect(action, 404, operator.post("/api/v1/tickets/999999/" + path.substring(path.lastIndexOf('/') + 1), null));
+            expect(action, 404, operator.post("/api/v1/tickets/999999/" + path.substring(path.lastIndexOf('/') + 1),
+                    Map.of("ppe", Map.of("MASK", true, "GLOVES", true), "reason", "Tidak datang")));
             expect(action, 400, raw(operator, "POST", path, "application/json", "{\"reason\":"));
             expect(action, 413, raw(operator, "POST", path, "application/json", "{\"reason\":\"" + "r".repeat(17_000) + "\"}"));
             expect(action, 415, raw(operator, "POST", path, "text/plain", "hello"));
