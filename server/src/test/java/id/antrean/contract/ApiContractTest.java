@@ -2,11 +2,14 @@ package id.antrean.contract;
 
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import id.antrean.Antrean;
 import id.antrean.support.Api;
 import id.antrean.support.MutableClock;
@@ -387,21 +389,33 @@ class ApiContractTest {
         mounts.put("StaffApi", "/api/v1/staff");
         mounts.put("OpenApiDocument", "/openapi");
         Set<String> routes = new TreeSet<>();
-        for (JavaClass c : new ClassFileImporter().importPackages("id.antrean.web")) {
-            if (!c.isAssignableTo(HttpService.class) || c.isInterface() || c.getModifiers().contains(
-                    com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)) {
+        for (Class<?> c : webClasses()) {
+            if (!HttpService.class.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
                 continue;
             }
             String mount = mounts.get(c.getSimpleName());
             assertThat(mount).as("mount point of " + c.getName() + " (add it to this test and document its routes)").isNotNull();
-            HttpService service = instantiate(Class.forName(c.getName()));
-            service.routing(recorder(mount, routes));
+            instantiate(c).routing(recorder(mount, routes));
         }
         Set<String> documented = new TreeSet<>();
         contract.operations().forEach(o -> documented.add(o.key()));
         assertThat(routes).isNotEmpty();
         assertThat(documented).as("routes of the server missing from the document").containsAll(routes);
         assertThat(routes).as("operations in the document the server does not have").containsAll(documented);
+    }
+
+    /** The compiled classes of the web layer (top-level and nested). */
+    private static List<Class<?>> webClasses() throws Exception {
+        Path dir = Path.of(Antrean.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("id/antrean/web");
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                classes.add(Class.forName("id.antrean.web." + name.substring(0, name.length() - ".class".length())));
+            }
+        }
+        assertThat(classes).as("web classes in " + dir).isNotEmpty();
+        return classes;
     }
 
     private static HttpService instantiate(Class<?> type) throws Exception {
