@@ -118,8 +118,10 @@ const STRINGS = {
     closedTitle: 'Kantor sedang tutup',
     bookDayLead: 'Anda dapat memesan nomor antrean untuk hari itu sekarang.',
 
-    alreadyTitle: 'Anda sudah punya nomor antrean',
-    alreadyLead: 'Satu NIK hanya dapat memiliki satu nomor antrean per hari. Ini nomor Anda:',
+    alreadyTitle: 'NIK ini sudah punya nomor antrean',
+    alreadyToday: 'NIK ini sudah punya nomor {number} hari ini.',
+    alreadyOnDay: 'NIK ini sudah punya nomor {number} untuk {date}.',
+    alreadyLost: 'Slip hilang? Minta cetak ulang di loket.',
 
     retryTitle: 'Koneksi terputus',
     retryLead: 'Permintaan Anda belum sampai, atau jawabannya hilang. Tekan “Coba lagi”. Anda tidak akan mendapat dua nomor.',
@@ -252,8 +254,10 @@ const STRINGS = {
     closedTitle: 'The office is closed',
     bookDayLead: 'You can book a queue number for that day now.',
 
-    alreadyTitle: 'You already have a queue number',
-    alreadyLead: 'One NIK can hold one queue number a day. This is yours:',
+    alreadyTitle: 'This NIK already has a queue number',
+    alreadyToday: 'This NIK already has number {number} today.',
+    alreadyOnDay: 'This NIK already has number {number} for {date}.',
+    alreadyLost: 'Lost the slip? Ask for a reprint at a counter.',
 
     retryTitle: 'Connection lost',
     retryLead: 'Your request did not get through, or the answer was lost. Press “Try again”. You will not get two numbers.',

@@ -26,7 +26,7 @@
  *   ticket:    ticket-number, ticket-day (other day only), ticket-date, ticket-slot, ticket-position,
  *              ticket-estimate, ticket-service, ticket-instruction (data-state), ticket-qr (data-url), countdown,
  *              reprint, done
- *   already:   same ticket-* hooks, reprint, done
+ *   already:   ticket-number, already-text, already-lost, done (no link, no reprint)
  *   refusal:   refusal-missing, missing-<CODE>, done
  *   quota:     next-available, book-offered, done       closed: opens-at, book-offered, done
  *   retry:     retry, error-message (after a failed retry), done       error: error-message, done
@@ -71,6 +71,7 @@ const fresh = () => ({
   submission: null, // {json, body, key}: kept until the server decides, for an identical retry
   returnToSubmit: false,
   ticket: null,
+  already: null, // {number, day} of the NIK's ticket: told, never handed out
   printedToken: null,
   returnAt: 0,
   missing: [],
@@ -293,8 +294,9 @@ function handleRejection(err, locallyRefused) {
       state.service = { ...state.service, inOffice: false, whatsapp: details.whatsapp || state.service.whatsapp };
       return show('whatsapp');
     case 'ALREADY_HAS_TICKET':
-      state.ticket = details.ticket;
-      return details.ticket ? show('already') : go('error');
+      // Number and day only: the NIK's ticket is not handed out (slips are reprinted at a counter).
+      state.already = { number: details.number, day: details.day };
+      return details.number ? show('already') : go('error');
     case 'QUOTA_FULL':
       return go('quota');
     case 'OFFICE_CLOSED':

@@ -407,17 +407,23 @@ export const SCREENS = {
     };
   },
 
+  // A NIK alone is no proof of who stands at the kiosk: only the number and the day are told,
+  // never the ticket's link or a reprint. Staff reprint a lost slip at a counter against the ID card.
   already(ctx) {
-    const { state, act } = ctx;
+    const { state, config, act } = ctx;
+    const { number, day } = state.already;
     return {
       title: t('alreadyTitle'),
-      lead: t('alreadyLead'),
       back: 'reset',
-      body: [ticketCard(state.ticket, ctx)],
-      actions: [
-        actionButton({ testid: 'reprint', label: t('reprint'), iconSvg: ICONS.printer, onclick: () => act.reprint(null) }),
-        doneButton(act),
+      body: [
+        h('p', { class: 'ticket-number', dataset: { testid: 'ticket-number' } }, number),
+        h('div', { class: 'panel' }, icon(ICONS.ticket, 'icon panel-icon'),
+          h('p', { class: 'panel-text', dataset: { testid: 'already-text' } },
+            day === config.today ? t('alreadyToday', { number }) : t('alreadyOnDay', { number, date: fmtDate(day) }))),
+        h('div', { class: 'panel' }, icon(ICONS.person, 'icon panel-icon'),
+          h('p', { class: 'panel-text panel-text-plain', dataset: { testid: 'already-lost' } }, t('alreadyLost'))),
       ],
+      actions: [doneButton(act)],
     };
   },
 

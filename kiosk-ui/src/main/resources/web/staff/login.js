@@ -41,10 +41,11 @@ form.addEventListener('submit', async (ev) => {
     await request('auth/login', { method: 'POST', body: { username, password }, on401: 'none' });
     location.assign(next());
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED') {
+    if (e instanceof ApiError && e.code === 'LOGIN_LOCKED') {
+      // Locked for this device and this name only; other computers of the office can still log in.
       const until = e.details.lockedUntil;
-      show('error', `Akun dikunci karena terlalu banyak percobaan yang salah. Coba lagi setelah pukul ${time(until)} WIB (${longDate(until)}).`,
-        `The account is locked after too many failed attempts. Try again after ${time(until)} WIB.`);
+      show('error', `Masuk dari perangkat ini dikunci karena terlalu banyak percobaan yang salah. Coba lagi setelah pukul ${time(until)} WIB (${longDate(until)}).`,
+        `Login from this device is locked after too many failed attempts. Try again after ${time(until)} WIB.`);
     } else if (e instanceof ApiError && e.status === 401) {
       show('error', 'Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.', 'Wrong username or password, or the account is disabled.');
     } else if (e instanceof ApiError) {

@@ -8,12 +8,15 @@ import id.antrean.app.CounterDesk;
 import id.antrean.app.DisplayBoard;
 import id.antrean.app.EventFeed;
 import id.antrean.app.OfficeAdmin;
+import id.antrean.app.PasswordHasher;
 import id.antrean.app.Reports;
 import id.antrean.app.Offices;
 import id.antrean.app.Secrets;
+import id.antrean.app.SlipReprint;
 import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
+import id.antrean.domain.LoginThrottlePolicy;
 import id.antrean.storage.Database;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
@@ -24,12 +27,17 @@ import id.antrean.storage.StaffStore;
 import id.antrean.storage.TicketStore;
 import id.antrean.web.AuditApi;
 import id.antrean.web.AuthApi;
+import id.antrean.web.ClientAddress;
 import id.antrean.web.CounterApi;
 import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
+import id.antrean.web.FeedLag;
+import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.OpenApiDocument;
+import id.antrean.web.RateLimits;
 import id.antrean.web.ReportApi;
+import id.antrean.web.ReprintApi;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -51,8 +59,10 @@ public final class Antrean implements AutoCloseable {
     private final EventFeed feed;
     private final StreamHub hub;
     private final WebServer server;
+    private final FeedLag feedLag;
 
-    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server) {
+    private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
+        this.feedLag = feedLag;
         this.database = database;
         this.room = room;
         this.feed = feed;
@@ -76,46 +86,69 @@ public final class Antrean implements AutoCloseable {
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
             }
+            Secrets secrets = new Secrets(nikSecret);
             TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
-                    new Secrets(nikSecret), clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
+                    secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
+            Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
-                    app.get("login.failures").asInt().orElse(5),
-                    Duration.ofMinutes(app.get("login.lock.minutes").asInt().orElse(15)),
+                    new PasswordHasher(login.get("hash.threads").asInt().orElse(PasswordHasher.defaultThreads()),
+                            login.get("hash.queue").asInt().orElse(8),
+                            Duration.ofMillis(login.get("hash.wait-ms").asInt().orElse(1000))),
+                    new LoginThrottlePolicy(login.get("failures").asInt().orElse(5),
+                            Duration.ofMinutes(login.get("lock.minutes").asInt().orElse(15)),
+                            Duration.ofMillis(login.get("delay.ms").asInt().orElse(250)),
+                            Duration.ofMillis(login.get("delay.max-ms").asInt().orElse(4000))),
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
-                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(1000)));
+                    Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
             DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
             EventFeed startedFeed = feed;
+            FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
+            ClientAddress clients = ClientAddress.fromConfig(app.get("proxy.trusted").asString().orElse(""));
+            RateLimits limits = RateLimits.fromConfig(app.get("rate-limit"), clients);
             // The benchmark's HTTP ceiling: a route that touches nothing, present only when asked for.
             boolean benchPing = app.get("bench.enabled").asBoolean().orElse(false);
-            WebServer server = WebServer.builder()
+            WebServer server;
+            // Helidon's metrics set-up is not safe for servers started at once in one JVM (tests).
+            synchronized (Antrean.class) {
+                server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)
-                                    .addCheck(new DatabaseHealthCheck(database))
+                                    .addCheck(new DatabaseHealthCheck(database,
+                                            Duration.ofMillis(app.get("health.deadline.ms").asLong().orElse(700L)),
+                                            Duration.ofMillis(app.get("health.reuse.ms").asLong().orElse(500L))))
+                                    .addCheck(new GaleraHealthCheck(database))
+                                    .addCheck(feedLag)
                                     .build())
                             .addObserver(MetricsObserver.create())
                             .build())
                     .routing(routing -> {
                         ErrorHandling.register(routing);
+                        // Per-client limits first: a refused request costs no body parsing and no database.
+                        routing.post("/api/v1/auth/login", limits.handler("login"))
+                                .post("/api/v1/offices/{office}/tickets", limits.handler("kiosk"))
+                                .get("/api/v1/tickets/{token}", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
                                         new CounterApi(counters, offices, guard), streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
-                                        new AuditApi(events, guard))
-                                .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie))
+                                        new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument());
                         if (benchPing) {
@@ -126,13 +159,14 @@ public final class Antrean implements AutoCloseable {
                     })
                     .build()
                     .start();
+            }
             if (!server.isRunning() || server.port() < 0) {
                 server.stop();
                 throw new IllegalStateException("The web server could not listen on its port (in use?)");
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
-            return new Antrean(database, room, startedFeed, hub, server);
+            return new Antrean(database, room, startedFeed, hub, server, feedLag);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
@@ -158,6 +192,7 @@ public final class Antrean implements AutoCloseable {
     public void close() {
         room.close();
         feed.close();
+        feedLag.close();
         hub.close();
         server.stop();
         database.close();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import id.antrean.domain.LoginThrottlePolicy;
 import id.antrean.domain.PasswordPolicy;
 import id.antrean.domain.Rejected;
 import id.antrean.domain.Rejection;
@@ -25,17 +26,17 @@ public final class StaffAccounts {
     private final StaffStore staff;
     private final SessionStore sessions;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockFor;
+    private final PasswordHasher hasher;
+    private final LoginAttempts attempts;
     private final Duration idleTimeout;
 
-    public StaffAccounts(StaffStore staff, SessionStore sessions, Clock clock, int maxFailures, Duration lockFor,
-                         Duration idleTimeout) {
+    public StaffAccounts(StaffStore staff, SessionStore sessions, Clock clock, PasswordHasher hasher,
+                         LoginThrottlePolicy throttle, Duration idleTimeout) {
         this.staff = staff;
         this.sessions = sessions;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockFor = lockFor;
+        this.hasher = hasher;
+        this.attempts = new LoginAttempts(throttle, 100_000);
         this.idleTimeout = idleTimeout;
     }
 
@@ -56,35 +57,75 @@ public final class StaffAccounts {
         PasswordPolicy.check(password).ifPresent(r -> {
             throw new IllegalStateException("ANTREAN_ADMIN_PASSWORD: " + r.message().en());
         });
-        if (staff.create("admin", PasswordHasher.hash(password), Role.ADMIN, "system", clock.instant())
+        if (PasswordPolicy.check(password, "admin").isPresent()) {
+            // Not refused: the first start must succeed; the password is meant to be changed at once.
+            LOG.warning("ANTREAN_ADMIN_PASSWORD contains the username 'admin': change it from the staff pages");
+        }
+        if (staff.create("admin", hasher.hash(password), Role.ADMIN, "system", clock.instant())
                 && (configuredPassword == null || configuredPassword.isBlank())) {
             // Shown once so the office can log in; change it from the staff pages.
             LOG.warning("Created the account 'admin' with the one-time password: " + password);
         }
     }
 
-    public Login login(String username, String password) {
+    /**
+     * Checks a login from {@code client} (its address). An unknown name, a wrong password and a
+     * disabled account get the same answer after the same hash work; only the client's own failures
+     * for that name lock it, never the account for everyone. The hash runs with no connection held.
+     */
+    public Login login(String username, String password, String client) {
         Instant now = clock.instant();
-        Optional<StaffStore.Credentials> found = username == null ? Optional.empty() : staff.credentials(username);
-        if (found.isPresent() && found.get().member().lockedUntil() != null && found.get().member().lockedUntil().isAfter(now)) {
-            throw new Rejected(locked(found.get().member().lockedUntil()));
+        LoginAttempts.Attempt attempt;
+        try {
+            attempt = attempts.begin(client, username, now);
+        } catch (Rejected locked) {
+            // A locked pair waits as long as the longest slowdown: retrying at once gains nothing.
+            pause(attempts.policy().delay(attempts.policy().maxFailures()));
+            throw locked;
         }
-        boolean ok = PasswordHasher.matches(password == null ? "" : password, found.map(StaffStore.Credentials::passwordHash).orElse(null));
+        Checked checked;
+        try {
+            checked = hasher.submit(() -> {
+                // The read gives its connection back before the hash starts.
+                Optional<StaffStore.Credentials> credentials = username == null || username.isBlank()
+                        ? Optional.empty() : staff.credentials(username);
+                return new Checked(credentials, PasswordHasher.matches(password == null ? "" : password,
+                        credentials.map(StaffStore.Credentials::passwordHash).orElse(null)));
+            });
+        } catch (RuntimeException e) {
+            attempt.cancelled();
+            throw e;
+        }
+        Optional<StaffStore.Credentials> found = checked.found();
+        boolean ok = checked.ok();
         if (!ok || found.get().member().disabled()) {
-            if (found.isPresent()) {
-                staff.loginFailed(username, maxFailures, now.plus(lockFor));
-                if (found.get().failedLogins() + 1 >= maxFailures) {
-                    throw new Rejected(locked(now.plus(lockFor)));
-                }
+            if (attempt.locked()) {
+                throw new Rejected(attempts.policy().locked(attempts.lockedUntil(attempt), now));
             }
+            pause(attempt.delay());
             throw new Rejected(Rejection.of(RejectionCode.LOGIN_FAILED,
                     Text.of("Nama pengguna atau kata sandi salah.", "Wrong username or password."), Map.of()));
         }
-        staff.loginSucceeded(username);
+        attempt.succeeded();
         String token = Secrets.token(32);
         String csrf = Secrets.token(24);
-        sessions.create(Secrets.sha256(token), username, csrf, now);
+        sessions.create(Secrets.sha256(token), found.get().member().username(), csrf, now);
         return new Login(token, csrf, found.get().member());
+    }
+
+    private record Checked(Optional<StaffStore.Credentials> found, boolean ok) {
+    }
+
+    /** The growing slowdown: a parked virtual thread, holding no connection and no core. */
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The staff member behind a session cookie, or why there is none. */
@@ -128,14 +169,14 @@ public final class StaffAccounts {
 
     public StaffMember create(String username, String password, Role role, String actor) {
         checkUsername(username);
-        PasswordPolicy.check(password).ifPresent(r -> {
+        PasswordPolicy.check(password, username).ifPresent(r -> {
             throw new Rejected(r);
         });
         if (role == null) {
             throw new Rejected(invalid("role", "Peran wajib: OPERATOR, SUPERVISOR atau ADMIN.",
                     "A role is required: OPERATOR, SUPERVISOR or ADMIN."));
         }
-        if (!staff.create(username, PasswordHasher.hash(password), role, actor, clock.instant())) {
+        if (!staff.create(username, hasher.hash(password), role, actor, clock.instant())) {
             throw new Rejected(Rejection.of(RejectionCode.STAFF_EXISTS,
                     Text.of("Nama pengguna sudah dipakai: " + username + ".", "Username already taken: " + username + "."),
                     Map.of("username", username)));
@@ -149,12 +190,12 @@ public final class StaffAccounts {
                 Text.of("Akun tidak ditemukan: " + username + ".", "No such account: " + username + "."),
                 Map.of("username", username))));
         if (newPassword != null) {
-            PasswordPolicy.check(newPassword).ifPresent(r -> {
+            PasswordPolicy.check(newPassword, username).ifPresent(r -> {
                 throw new Rejected(r);
             });
         }
         staff.update(username, role == null ? current.role() : role, disabled == null ? current.disabled() : disabled,
-                newPassword == null ? null : PasswordHasher.hash(newPassword), actor, clock.instant());
+                newPassword == null ? null : hasher.hash(newPassword), actor, clock.instant());
         return staff.find(username).orElseThrow();
     }
 
@@ -167,13 +208,6 @@ public final class StaffAccounts {
 
     private static Rejection invalid(String field, String id, String en) {
         return Rejection.of(RejectionCode.INVALID_REQUEST, Text.of(id, en), Map.of("field", field));
-    }
-
-    private static Rejection locked(Instant until) {
-        return Rejection.of(RejectionCode.ACCOUNT_LOCKED,
-                Text.of("Akun dikunci sementara karena terlalu banyak percobaan masuk. Coba lagi nanti.",
-                        "The account is locked for a while after too many failed logins. Try again later."),
-                Map.of("lockedUntil", until.toString()));
     }
 
     private static Rejection notLoggedIn(String reason) {

@@ -32,6 +32,7 @@ import id.antrean.domain.Text;
 import id.antrean.domain.Ticket;
 import id.antrean.domain.TicketState;
 import id.antrean.domain.UrgencyPolicy;
+import id.antrean.storage.DatabaseUnavailable;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
 import id.antrean.storage.TicketStore;
@@ -114,7 +115,7 @@ public final class TicketDesk {
                 // It ended between our insert and this read: the request may simply be sent again.
                 return issue(officeId, request, idempotencyKey, requestHash);
             }
-            return alreadyHasTicket(office, existing.get());
+            return refuse(office, idempotencyKey, requestHash, alreadyHasTicket(office, existing.get(), now), now);
         } catch (TicketStore.KeyTaken e) {
             return replay(office, idempotency.find(officeId, idempotencyKey).orElseThrow(), requestHash);
         } catch (TicketStore.StaleSettings e) {
@@ -123,17 +124,39 @@ public final class TicketDesk {
         } catch (TicketStore.NoCapacity e) {
             return refuse(office, idempotencyKey, requestHash, full(office, service, day.day(), now), now);
         }
+        try {
+            return new IssueOutcome.Issued(afterCommit(office, day, ticket));
+        } catch (DatabaseUnavailable e) {
+            // The ticket is committed: the resident gets it, without the place in the queue for now.
+            return new IssueOutcome.Issued(TicketStatus.positionUnknown(ticket));
+        }
+    }
+
+    /** The admission check and the place in the queue of a ticket just committed. */
+    private TicketStatus afterCommit(Office office, BookingDay day, Ticket ticket) {
         if (day.today()) {
             room.admit(office);
         }
         // One read gives both the state after admission and the position.
         Optional<TicketStore.Standing> standing = tickets.justIssued(ticket);
         if (standing.isEmpty()) {
-            return new IssueOutcome.Issued(status(office, ticket));
+            return status(office, ticket);
         }
         Ticket current = standing.get().ticket();
-        return new IssueOutcome.Issued(current.state().isWaiting() ? waiting(office, current, standing.get().peopleAhead())
-                : status(office, current));
+        return current.state().isWaiting() ? waiting(office, current, standing.get().peopleAhead()) : status(office, current);
+    }
+
+    /**
+     * Keeps the body first answered to a request with an Idempotency-Key, so a repeat gets that
+     * body again. The first kept stays; a failure here only means a repeat is answered from the
+     * ticket as it is then.
+     */
+    public void rememberAnswer(String officeId, String idempotencyKey, long ticketId, String body) {
+        try {
+            idempotency.rememberAnswer(officeId, idempotencyKey, ticketId, body);
+        } catch (DatabaseUnavailable e) {
+            // Best effort by design: see above.
+        }
     }
 
     /** The checks that need no database, in the order a resident meets them at the kiosk. */
@@ -191,12 +214,23 @@ public final class TicketDesk {
         return QuotaPolicy.full(day, null, null);
     }
 
-    private IssueOutcome alreadyHasTicket(Office office, Ticket existing) {
-        TicketStatus status = status(office, existing);
-        return new IssueOutcome.AlreadyHasTicket(Rejection.of(RejectionCode.ALREADY_HAS_TICKET,
-                Text.of("NIK ini sudah memiliki nomor antrean hari itu: " + existing.number() + ".",
-                        "This NIK already has a queue number that day: " + existing.number() + "."),
-                Map.of("number", existing.number())), status);
+    /**
+     * The NIK's ticket of that day, told by number and day only. A NIK is printed on every ID card
+     * and copied everywhere: knowing it gives no token, no status link and no power over the
+     * ticket. A lost slip is printed again by staff at a counter, who see the ID card.
+     */
+    private static Rejection alreadyHasTicket(Office office, Ticket existing, Instant now) {
+        boolean today = existing.day().equals(today(office, now));
+        String number = existing.number();
+        Text text = today
+                ? Text.of("NIK ini sudah punya nomor " + number + " hari ini. Slip hilang? Minta cetak ulang di loket.",
+                        "This NIK already has number " + number + " today. Lost the slip? Ask for a reprint at a counter.")
+                : Text.of("NIK ini sudah punya nomor " + number + " untuk tanggal " + existing.day()
+                                + ". Slip hilang? Minta cetak ulang di loket.",
+                        "This NIK already has number " + number + " for " + existing.day()
+                                + ". Lost the slip? Ask for a reprint at a counter.");
+        return Rejection.of(RejectionCode.ALREADY_HAS_TICKET, text,
+                Map.of("number", number, "day", existing.day().toString(), "reprintAtCounter", true));
     }
 
     private IssueOutcome refuse(Office office, String key, byte[] requestHash, Rejection rejection, Instant now) {
@@ -224,7 +258,10 @@ public final class TicketDesk {
             JsonNode body = MAPPER.readTree(stored.response());
             if (stored.status() == 201) {
                 Ticket ticket = tickets.byId(body.get("ticketId").asLong()).orElseThrow();
-                return new IssueOutcome.Issued(status(office, ticket));
+                JsonNode first = body.get("answer");
+                // The first answer as it was given; only when it could not be kept, the ticket as it is now.
+                return first != null ? new IssueOutcome.Issued(new TicketStatus(ticket, -1, -1, null, null), first.toString())
+                        : new IssueOutcome.Issued(status(office, ticket));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> details = MAPPER.convertValue(body.get("details"), Map.class);

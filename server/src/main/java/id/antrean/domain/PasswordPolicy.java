@@ -1,5 +1,6 @@
 package id.antrean.domain;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,20 @@ public final class PasswordPolicy {
                     Text.of("Kata sandi harus " + MIN_LENGTH + " sampai " + MAX_LENGTH + " karakter.",
                             "The password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters."),
                     Map.of("minLength", MIN_LENGTH, "maxLength", MAX_LENGTH)));
+        }
+        return Optional.empty();
+    }
+
+    /** The length rule, and the account's own name is the first word an attacker tries. */
+    public static Optional<Rejection> check(String password, String username) {
+        Optional<Rejection> length = check(password);
+        if (length.isPresent() || username == null || username.isBlank()) {
+            return length;
+        }
+        if (password.toLowerCase(Locale.ROOT).contains(username.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of(Rejection.of(RejectionCode.PASSWORD_CONTAINS_USERNAME,
+                    Text.of("Kata sandi tidak boleh memuat nama pengguna.", "The password must not contain the username."),
+                    Map.of("field", "password")));
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ public enum RejectionCode {
     INVALID_REQUEST(Kind.INVALID),
     INVALID_SETTINGS(Kind.INVALID),
     INVALID_PASSWORD(Kind.INVALID),
+    PASSWORD_CONTAINS_USERNAME(Kind.INVALID),
     DAY_OUT_OF_RANGE(Kind.INVALID),
     IDEMPOTENCY_KEY_REUSED(Kind.INVALID),
     INVALID_RANGE(Kind.INVALID),
@@ -29,12 +30,14 @@ public enum RejectionCode {
     // Who is asking.
     NOT_LOGGED_IN(Kind.UNAUTHENTICATED),
     LOGIN_FAILED(Kind.UNAUTHENTICATED),
-    ACCOUNT_LOCKED(Kind.LOCKED),
+    // Too many attempts: the client must wait (the answer says how long).
+    LOGIN_LOCKED(Kind.TOO_MANY),
+    LOGIN_BUSY(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
     CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
 
     /** Whose move it is; the web layer turns this into an HTTP status. */
-    public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, LOCKED, FORBIDDEN }
+    public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, TOO_MANY, FORBIDDEN }
 
     private final Kind kind;
 

@@ -3,6 +3,7 @@ package id.antrean.storage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -17,7 +18,6 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbStatements;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import org.flywaydb.core.Flyway;
 
 /**
  * The database the server runs on: the configured MariaDB, or an embedded one when none is set.
@@ -35,7 +35,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource, DbClient client, EmbeddedMariaDb embedded,
                      TransactionRetry retry, String description) {
-        this.txThreads = new TransactionThreads(dataSource.getMaximumPoolSize());
+        this.txThreads = new TransactionThreads(dataSource.getMaximumPoolSize(), dataSource.getConnectionTimeout());
         this.dataSource = dataSource;
         this.client = client;
         this.embedded = embedded;
@@ -45,9 +45,22 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database described by the {@code db} config node: {@code connection.url} when set,
-     * else an embedded MariaDB under {@code embedded.data-dir}; then migrates the schema.
+     * else an embedded MariaDB under {@code embedded.data-dir}; then migrates the schema, or with
+     * {@code migrate: false} waits up to {@code schema-wait-seconds} for it to be migrated.
      */
     public static Database open(Config db) {
+        return open(db, false);
+    }
+
+    /**
+     * The migrate-only step of a deployment: brings the schema up to date and closes again. On
+     * Galera it takes the cluster-wide migration lock, so it is safe beside starting servers.
+     */
+    public static void migrateOnly(Config db) {
+        open(db, true).close();
+    }
+
+    private static Database open(Config db, boolean migrateOnly) {
         String url = db.get("connection.url").asString().filter(s -> !s.isBlank()).orElse(null);
         String user = db.get("connection.username").asString().orElse("root");
         String password = db.get("connection.password").asString().orElse("");
@@ -66,10 +79,16 @@ public final class Database implements AutoCloseable {
             description = "MariaDB at " + withoutCredentials(url);
         }
         try {
-            HikariDataSource dataSource = pool(db.get("pool"), url, user, password);
-            migrate(dataSource);
+            DatabaseTimeouts timeouts = DatabaseTimeouts.of(db.get("timeouts"));
+            HikariDataSource dataSource = pool(db.get("pool"), url, user, password, timeouts);
+            try {
+                prepareSchema(dataSource, db, migrateOnly);
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
             DbClient client = JdbcClientBuilder.create()
-                    .connectionPool(() -> connection(dataSource))
+                    .connectionPool(() -> timeouts.serving(connection(dataSource)))
                     .statements(DbStatements.create(Config.just(ConfigSources.classpath("db/statements.yaml")).get("statements")))
                     .build();
             TransactionRetry retry = new TransactionRetry(db.get("retry.attempts").asInt().orElse(8));
@@ -92,9 +111,13 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction and commits it; on a deadlock, lock-wait timeout or Galera
      * certification failure the whole transaction is rolled back and run again, a bounded number of
      * times. The work must therefore be free of side effects outside the database.
+     *
+     * @throws DatabaseUnavailable when the database cannot do it now (no connection in time, the
+     *         connection lost, conflicts outlasting the retries); {@code outcomeUnknown()} when the
+     *         COMMIT was sent and its answer never came
      */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        return txThreads.run(() -> retry.run(() -> {
+        return unavailableAsSuch(() -> txThreads.run(() -> retry.run(() -> {
             DbTransaction tx = client.transaction();
             T result;
             try {
@@ -103,9 +126,14 @@ public final class Database implements AutoCloseable {
                 rollbackQuietly(tx, e);
                 throw e;
             }
-            tx.commit();
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                // Sent but not answered: stored or not, nobody here can tell.
+                throw DatabaseUnavailable.of(e).<RuntimeException>map(DatabaseUnavailable::duringCommit).orElse(e);
+            }
             return result;
-        }));
+        })));
     }
 
     /**
@@ -121,14 +149,37 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work with auto-commit statements, retried like a transaction. */
     public <T> T read(Function<DbExecute, T> work) {
-        return retry.run(() -> work.apply(client.execute()));
+        return unavailableAsSuch(() -> retry.run(() -> work.apply(client.execute())));
     }
 
     /** One real query on the schema; returns its migration version. Throws when the database fails. */
     public String ping() {
-        return client.execute().namedGet("schema-version")
+        return unavailableAsSuch(() -> client.execute().namedGet("schema-version")
                 .map(row -> row.column("version").get(String.class))
-                .orElseThrow();
+                .orElseThrow());
+    }
+
+    /** A failure of the database itself leaves here as {@link DatabaseUnavailable}, whatever the driver called it. */
+    private static <T> T unavailableAsSuch(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw DatabaseUnavailable.of(e).<RuntimeException>map(d -> d).orElse(e);
+        }
+    }
+
+    /**
+     * Galera's view of the node this server's connections reach: empty on a plain MariaDB, else
+     * wsrep_ready, wsrep_cluster_status, wsrep_cluster_size and wsrep_local_state_comment.
+     */
+    public Map<String, String> galeraStatus() {
+        Map<String, String> status = new java.util.TreeMap<>();
+        client.execute().namedQuery("galera-status")
+                .forEach(r -> status.put(Rows.str(r, "name"), Rows.str(r, "value")));
+        if (!"ON".equalsIgnoreCase(status.remove("wsrep_on"))) {
+            return Map.of();
+        }
+        return status;
     }
 
     /** A plain JDBC connection from the pool, for the few places that need JDBC itself. */
@@ -150,7 +201,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Config pool, String url, String user, String password) {
+    private static HikariDataSource pool(Config pool, String url, String user, String password, DatabaseTimeouts timeouts) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("antrean");
         hikari.setJdbcUrl(url);
@@ -158,13 +209,27 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(pool.get("size").asInt().orElse(defaultPoolSize()));
         hikari.setMinimumIdle(Math.min(2, hikari.getMaximumPoolSize()));
-        hikari.setConnectionTimeout(5_000L);
+        timeouts.applyTo(hikari);
         // Read committed: no gap locks on range reads, so concurrent kiosks contend only on the rows
         // they really change. Every rule that needs a stronger guarantee locks its row explicitly.
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setAutoCommit(true);
-        DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
-        return new HikariDataSource(hikari);
+        SingleWriter single = SingleWriter.forUrl(url, user, password, DRIVER_PROPERTIES);
+        if (single == null) {
+            DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
+            return new HikariDataSource(hikari);
+        }
+        hikari.setJdbcUrl(null);
+        hikari.setUsername(null);
+        hikari.setPassword(null);
+        hikari.setDataSource(single);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        single.onWriterChange(() -> {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
+        return dataSource;
     }
 
     /**
@@ -187,12 +252,17 @@ public final class Database implements AutoCloseable {
         return 2 * Runtime.getRuntime().availableProcessors() + 1;
     }
 
-    private static void migrate(HikariDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+    /** Migrates ({@code db.migrate}, default true) or waits for another process's migration. */
+    private static void prepareSchema(HikariDataSource dataSource, Config db, boolean migrateOnly) {
+        Schema schema = new Schema(dataSource);
+        Duration wait = Duration.ofSeconds(db.get("schema-wait-seconds").asInt().orElse(120));
+        if (migrateOnly || db.get("migrate").asBoolean().orElse(true)) {
+            schema.migrate(wait);
+        } else {
+            LOG.info("db.migrate is false: this server does not migrate, it needs schema version "
+                    + schema.expectedVersion() + " (run `java -jar antrean-server.jar migrate` once)");
+            schema.awaitReady(wait);
+        }
     }
 
     private static Connection connection(HikariDataSource dataSource) {

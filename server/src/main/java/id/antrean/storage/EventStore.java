@@ -3,6 +3,7 @@ package id.antrean.storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,17 @@ public final class EventStore {
     /** Events of every office after the given id, oldest first: what a node's feed polls. */
     public List<Event> allAfter(long afterId, int limit) {
         return db.read(exec -> exec.namedQuery("event-all-after", afterId, limit).map(EventStore::event).toList());
+    }
+
+    /** Ids of every office above {@code afterId} and at most {@code upTo}, ascending: the feed's check for late commits. */
+    public List<Long> idsBetween(long afterId, long upTo, int limit) {
+        return db.read(exec -> exec.namedQuery("event-ids-between", afterId, upTo, limit)
+                .map(r -> Rows.lng(r, "id")).toList());
+    }
+
+    /** One event by id. */
+    public Optional<Event> byId(long id) {
+        return db.read(exec -> exec.namedGet("event-get", id).map(EventStore::event));
     }
 
     /** Calls and recalls of an office since a moment, newest first. */

@@ -76,15 +76,6 @@ public final class StaffStore {
         });
     }
 
-    /** Counts a failed login; the failure that reaches {@code limit} locks the account until {@code lockUntil}. */
-    public void loginFailed(String username, int limit, Instant lockUntil) {
-        db.read(exec -> exec.namedUpdate("staff-login-failed", limit, Rows.ts(lockUntil), limit, username));
-    }
-
-    public void loginSucceeded(String username) {
-        db.read(exec -> exec.namedUpdate("staff-login-ok", username));
-    }
-
     private static StaffMember member(DbRow r) {
         return new StaffMember(Rows.str(r, "username"), Role.valueOf(Rows.str(r, "role")), Rows.bool(r, "disabled"),
                 Rows.instant(r, "locked_until"), Rows.instant(r, "created_at"));

@@ -351,6 +351,12 @@ public final class TicketStore {
         return exec.namedGet("ticket-by-id", id).map(TicketStore::ticket);
     }
 
+    /** The ticket of this number on this day, only if it was issued to this NIK (its keyed hash). */
+    public Optional<Ticket> byNumberForNik(String officeId, LocalDate day, String prefix, int number, byte[] nikHash) {
+        return db.read(exec -> exec.namedGet("ticket-by-number-for-nik", officeId, Rows.sqlDate(day), prefix, number, nikHash)
+                .map(TicketStore::ticket));
+    }
+
     public Optional<Ticket> activeForNik(String officeId, LocalDate day, byte[] nikHash) {
         return db.read(exec -> exec.namedGet("ticket-active-for-nik", officeId, Rows.sqlDate(day), nikHash)
                 .map(TicketStore::ticket));

@@ -10,7 +10,8 @@ import io.helidon.faulttolerance.Retry;
 /**
  * Re-runs a whole transaction when the database aborted it for a reason that a second try can cure:
  * deadlock (1213, also how Galera reports a certification conflict), lock-wait timeout (1205), or a
- * Galera node not yet ready (1047). Anything else is passed through on the first failure.
+ * Galera node not yet ready (1047). Anything else is passed through on the first failure. When the
+ * tries run out the database is too busy for this work now, not wrong: {@link DatabaseUnavailable}.
  */
 final class TransactionRetry {
     private final Retry retry;
@@ -37,7 +38,9 @@ final class TransactionRetry {
                 }
             });
         } catch (Transient e) {
-            throw e.original;
+            throw DatabaseUnavailable.conflicts(e.original);
+        } catch (io.helidon.faulttolerance.RetryTimeoutException e) {
+            throw DatabaseUnavailable.conflicts(e.getCause() instanceof Transient t ? t.original : e);
         }
     }
 

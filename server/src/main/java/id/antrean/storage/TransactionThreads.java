@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +18,19 @@ import java.util.function.Supplier;
  * wait for a connection.
  */
 final class TransactionThreads implements AutoCloseable {
-    /** As long as a request may wait for a pooled connection (HikariCP's connection timeout). */
-    private static final long QUEUE_WAIT_MS = 5_000;
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int ABANDONED = 2;
     private final ExecutorService threads;
+    /** As long as a request may wait for a pooled connection (HikariCP's connection timeout). */
+    private final long queueWaitMs;
 
     TransactionThreads(int size) {
+        this(size, 5_000);
+    }
+
+    TransactionThreads(int size, long queueWaitMs) {
+        this.queueWaitMs = queueWaitMs;
         threads = Executors.newFixedThreadPool(size, Thread.ofPlatform().daemon().name("antrean-tx-", 1).factory());
     }
 
@@ -29,15 +38,26 @@ final class TransactionThreads implements AutoCloseable {
         if (!Thread.currentThread().isVirtual()) {
             return work.get();
         }
-        Future<T> result = threads.submit(work::get);
+        // QUEUED -> RUNNING when a thread takes it, QUEUED -> ABANDONED when the wait ran out first.
+        // (A FutureTask's cancel(false) also succeeds while it runs: it cannot tell the two apart,
+        // and a transaction that commits after its request was told "busy" is stored behind an error.)
+        AtomicInteger state = new AtomicInteger(QUEUED);
+        Future<T> result = threads.submit(() -> {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return null;
+            }
+            return work.get();
+        });
         try {
             try {
-                return result.get(QUEUE_WAIT_MS, TimeUnit.MILLISECONDS);
+                return result.get(queueWaitMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                if (result.cancel(false)) {
-                    // Never started: fails like a request that found no free connection in time.
-                    throw new IllegalStateException("no transaction thread free within " + QUEUE_WAIT_MS + " ms");
+                if (state.compareAndSet(QUEUED, ABANDONED)) {
+                    // Never started, and now never will: fails like a request that found no free connection in time.
+                    result.cancel(false);
+                    throw DatabaseUnavailable.busy("no transaction thread free within " + queueWaitMs + " ms");
                 }
+                // Running: its outcome, whatever it is, is the request's.
                 return result.get();
             }
         } catch (InterruptedException e) {

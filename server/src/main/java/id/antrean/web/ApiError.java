@@ -57,7 +57,7 @@ public final class ApiError extends RuntimeException {
             case CONFLICT -> Status.CONFLICT_409;
             case NOT_FOUND -> Status.NOT_FOUND_404;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED_401;
-            case LOCKED -> Status.LOCKED_423;
+            case TOO_MANY -> Status.TOO_MANY_REQUESTS_429;
             case FORBIDDEN -> Status.FORBIDDEN_403;
         };
     }

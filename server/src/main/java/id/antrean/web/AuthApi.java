@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.antrean.app.StaffAccounts;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.RejectionCode;
 import id.antrean.domain.Role;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -17,11 +19,13 @@ public final class AuthApi implements HttpService {
     private final StaffAccounts accounts;
     private final StaffGuard guard;
     private final boolean secureCookie;
+    private final ClientAddress clients;
 
-    public AuthApi(StaffAccounts accounts, StaffGuard guard, boolean secureCookie) {
+    public AuthApi(StaffAccounts accounts, StaffGuard guard, boolean secureCookie, ClientAddress clients) {
         this.accounts = accounts;
         this.guard = guard;
         this.secureCookie = secureCookie;
+        this.clients = clients;
     }
 
     @Override
@@ -35,7 +39,16 @@ public final class AuthApi implements HttpService {
         JsonNode body = JsonBody.tree(req);
         String username = JsonBody.text(body, "username");
         String password = JsonBody.text(body, "password");
-        StaffAccounts.Login login = accounts.login(username, password);
+        StaffAccounts.Login login;
+        try {
+            login = accounts.login(username, password, clients.of(req));
+        } catch (Rejected e) {
+            if (e.rejection().code().kind() != RejectionCode.Kind.TOO_MANY) {
+                throw e;
+            }
+            RateLimits.tooMany(res, e.rejection());
+            return;
+        }
         res.header(HeaderNames.SET_COOKIE, cookie(login.sessionToken(), false));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("csrfToken", login.csrfToken());

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import id.antrean.domain.Rejected;
 import id.antrean.domain.Text;
+import id.antrean.storage.DatabaseUnavailable;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -42,6 +43,14 @@ public final class ErrorHandling {
                 Json.send(res, error.status(), error.body());
             }
         });
+        // The database, not the client: 503 with Retry-After (logged by reason only, once per request).
+        routing.error(DatabaseUnavailable.class, (req, res, e) -> {
+            LOG.log(Level.WARNING, () -> "Database unavailable on " + req.prologue().method() + " " + req.path().path()
+                    + ": " + e.getMessage());
+            if (!res.isSent()) {
+                Unavailable.send(res, e);
+            }
+        });
         // Helidon's own 4xx (no such endpoint, e.g. /favicon.ico) are the client's mistake, not a server failure.
         routing.error(HttpException.class, (req, res, e) -> {
             if (res.isSent()) {
@@ -58,6 +67,15 @@ public final class ErrorHandling {
             Json.send(res, status, error.body());
         });
         routing.error(Throwable.class, (req, res, e) -> {
+            var unavailable = DatabaseUnavailable.of(e);
+            if (unavailable.isPresent()) {
+                LOG.log(Level.WARNING, () -> "Database unavailable on " + req.prologue().method() + " " + req.path().path()
+                        + ": " + unavailable.get().getMessage());
+                if (!res.isSent()) {
+                    Unavailable.send(res, unavailable.get());
+                }
+                return;
+            }
             LOG.log(Level.WARNING, () -> "Unexpected failure on " + req.prologue().method() + " "
                     + req.path().path() + ": " + e.getClass().getName() + ": " + e.getMessage());
             if (!res.isSent()) {

@@ -1,5 +1,6 @@
 package id.antrean.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,17 +51,25 @@ public final class TicketApi implements HttpService {
         byte[] requestHash = Secrets.sha256(tree.toString());
         IssueOutcome outcome = desk.issue(office, body.toRequest(), key, requestHash);
         switch (outcome) {
-            case IssueOutcome.Issued issued -> Json.send(res, Status.CREATED_201, Views.issued(issued.status(), office.zone()));
-            case IssueOutcome.Refused refused -> throw new Rejected(refused.rejection());
-            case IssueOutcome.AlreadyHasTicket already -> {
-                ApiError error = ApiError.of(already.rejection());
-                Map<String, Object> errorBody = error.body();
-                @SuppressWarnings("unchecked")
-                Map<String, Object> details = new java.util.LinkedHashMap<>((Map<String, Object>) errorBody.get("details"));
-                details.put("ticket", Views.issued(already.existing(), office.zone()));
-                errorBody.put("details", details);
-                Json.send(res, error.status(), errorBody);
+            case IssueOutcome.Issued issued when issued.firstAnswer() != null -> {
+                res.status(Status.CREATED_201);
+                res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                res.send(issued.firstAnswer().getBytes(StandardCharsets.UTF_8));
             }
+            case IssueOutcome.Issued issued -> {
+                byte[] answer = Json.bytes(Views.issued(issued.status(), office.zone()));
+                res.status(Status.CREATED_201);
+                res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                res.send(answer);
+                if (key != null) {
+                    // After the answer has gone: a repeat of this key gets these very bytes.
+                    desk.rememberAnswer(office.id(), key, issued.status().ticket().id(),
+                            new String(answer, StandardCharsets.UTF_8));
+                }
+            }
+            case IssueOutcome.Refused refused -> throw new Rejected(refused.rejection());
         }
     }
 

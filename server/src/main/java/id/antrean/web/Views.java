@@ -61,8 +61,9 @@ public final class Views {
         m.put("slot", slot(t.slot()));
         m.put("state", t.state().name());
         m.put("stateLabel", text(t.state().label()));
-        m.put("position", s.position());
-        m.put("peopleAhead", s.peopleAhead());
+        // Unknown only when the ticket is stored but its place could not be read: said as null.
+        m.put("position", s.positionKnown() ? s.position() : null);
+        m.put("peopleAhead", s.positionKnown() ? s.peopleAhead() : null);
         m.put("estimatedCallAt", at(s.estimatedCallAt(), zone));
         m.put("counter", counter(s.counter()));
         m.put("recalls", t.recalls());

@@ -41,6 +41,7 @@ interface BenchHttp extends AutoCloseable {
         private Socket socket;
         private InputStream in;
         private OutputStream out;
+        int reconnects;
 
         Raw(int port) {
             this.port = port;
@@ -64,10 +65,14 @@ interface BenchHttp extends AutoCloseable {
                 return exchange(head, payload);
             } catch (IOException e) {
                 closeSocket();
-                if (fresh) {
+                // A POST is never sent twice: the first may have been processed, and the benchmark
+                // counts the failure instead. A GET on a kept-alive connection the server had
+                // closed while idle is harmless to repeat once.
+                if (fresh || !"GET".equals(method)) {
                     throw e;
                 }
-                return exchange(head, payload); // the server closed an idle keep-alive connection: once more
+                reconnects++;
+                return exchange(head, payload);
             }
         }
 

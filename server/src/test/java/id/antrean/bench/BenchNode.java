@@ -137,6 +137,35 @@ final class BenchNode implements AutoCloseable {
         }
     }
 
+    /** A server's memory at a steady state: resident set and live heap, both right after a full GC. */
+    record Memory(long rssKb, long heapUsedKb) {
+    }
+
+    /**
+     * Asks the server JVM for a full GC (jcmd GC.run, as an operator would), waits for the heap to
+     * settle, then reads RSS and the heap in use (jcmd GC.heap_info). Nothing in the server is
+     * special-cased: jcmd talks to any HotSpot JVM of the same user.
+     */
+    static Memory memoryAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        Thread.sleep(1000);
+        jcmd(pid, "GC.run");
+        Thread.sleep(500);
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        long heap = used.find() ? Long.parseLong(used.group(1)) : -1;
+        return new Memory(rssKb(pid), heap);
+    }
+
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + pid + " " + command + " failed: " + out);
+        }
+        return out;
+    }
+
     /** VmRSS of a process in KB, or -1. */
     static long rssKb(long pid) {
         try {

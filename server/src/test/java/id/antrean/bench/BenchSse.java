@@ -70,6 +70,12 @@ final class BenchSse {
         volatile Stream<String> lines;
         volatile Socket socket;
         volatile Throwable failure;
+        /** The stream ended or failed while the benchmark still wanted it (an error in the results). */
+        volatile boolean lost;
+
+        boolean failed() {
+            return lost || failure != null;
+        }
 
         @Override
         public void close() {
@@ -242,6 +248,9 @@ final class BenchSse {
                     }
                     data.append(line.substring(5).stripLeading());
                 }
+            }
+            if (!sub.closed.get()) {
+                sub.lost = true;
             }
         } catch (RuntimeException e) {
             if (!sub.closed.get()) {

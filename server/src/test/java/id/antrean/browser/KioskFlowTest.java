@@ -321,7 +321,7 @@ class KioskFlowTest {
     }
 
     @Test
-    void kioskAlreadyHasTicketShowsAndReprintsTheExistingOne() {
+    void kioskAlreadyHasTicketTellsTheNumberOnlyAndSendsToTheCounter() {
         Api.Response first = api.post(TICKETS, ticketRequest(nik(7)));
         assertThat(first.status()).isEqualTo(201);
         String token = first.json().get("token").asText();
@@ -329,12 +329,16 @@ class KioskFlowTest {
         k.upToChecklist(nik(7)).submit();
         k.on("already");
         assertThat(k.text("ticket-number")).isEqualTo("A-001");
-        assertThat(k.text("ticket-slot")).isEqualTo("09:00–09:30");
-        assertThat(k.byId("ticket-qr").getAttribute("data-url")).isEqualTo(PUBLIC_URL + "/t/" + token);
+        assertThat(k.text("already-text")).isEqualTo("NIK ini sudah punya nomor A-001 hari ini.");
+        assertThat(k.text("already-lost")).isEqualTo("Slip hilang? Minta cetak ulang di loket.");
+        // Knowing a NIK gives neither the ticket's link nor a reprint (issue 10).
+        assertThat(k.page.locator("[data-testid=ticket-qr]").count()).isZero();
+        assertThat(k.page.locator("[data-testid=reprint]").count()).isZero();
+        assertThat(k.page.content()).doesNotContain(token);
         assertThat(k.prints()).isZero();
-        k.tap("reprint");
-        assertThat(k.printsAfterPaint(1)).isEqualTo(1);
-        assertThat(k.page.locator("#print-area").textContent()).contains("A-001");
+        k.tap("lang-en");
+        assertThat(k.text("already-text")).isEqualTo("This NIK already has number A-001 today.");
+        assertThat(k.text("already-lost")).isEqualTo("Lost the slip? Ask for a reprint at a counter.");
         assertThat(tickets()).isEqualTo(1);
     }
 

@@ -65,10 +65,19 @@ final class ResidentAtKiosk implements AutoCloseable {
         return ((Number) page.evaluate("window.__prints")).intValue();
     }
 
-    /** window.print() runs just after the ticket is painted: wait for it, then check nothing more came. */
+    /**
+     * window.print() runs just after the ticket is painted (print.js: an animation frame, then a 50 ms
+     * timer): wait for it, then for two more turns of that same chain, so any second print already
+     * scheduled when the first ran has run too; then count.
+     */
     int printsAfterPaint(int expected) {
         page.waitForFunction("n => window.__prints >= n", expected);
-        page.waitForTimeout(150);
+        page.evaluate("""
+                async () => {
+                  const turn = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)));
+                  await turn();
+                  await turn();
+                }""");
         return prints();
     }
 

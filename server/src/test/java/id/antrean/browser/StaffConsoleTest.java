@@ -90,7 +90,7 @@ class StaffConsoleTest {
         Page page = page();
         page.navigate(base + "/staff/");
         page.fill("#username", user);
-        page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : "password-" + user);
+        page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : Api.staffPassword(user));
         page.click("#submit");
         page.waitForURL("**/counter.html");
         return page;
@@ -129,7 +129,7 @@ class StaffConsoleTest {
         page.fill("#password", "wrong-password");
         page.click("#submit");
         // Locked for 15 minutes from 09:00 WIB.
-        assertThat(page.locator("#message")).containsText("Akun dikunci");
+        assertThat(page.locator("#message")).containsText("dikunci karena terlalu banyak percobaan");
         assertThat(page.locator("#message")).containsText("09:15 WIB");
         Browsers.screenshot(page, "staff-login-locked");
         page.fill("#password", "right-password-1");
@@ -324,7 +324,7 @@ class StaffConsoleTest {
         page.waitForURL("**/index.html?next=*");
         assertThat(page.locator("#message")).containsText("Loket 2 tetap dipilih");
         page.fill("#username", "operator2");
-        page.fill("#password", "password-operator2");
+        page.fill("#password", Api.staffPassword("operator2"));
         page.click("#submit");
         page.waitForURL("**/console.html");
         assertThat(page.locator(".topbar .brand")).containsText("Loket 2");

@@ -7,50 +7,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.antrean.Antrean;
 import id.antrean.support.Api;
 import id.antrean.support.MutableClock;
+import id.antrean.support.OfficeUnderTest;
 import id.antrean.support.TestData;
 import id.antrean.support.TestDatabase;
-import id.antrean.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static id.antrean.support.Api.nik;
 import static id.antrean.support.Api.ticketRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A ticket's day through every state, the waiting room's capacity, and the staff actions. */
-@ExtendWith(TestDatabase.class)
 class LifecycleTest {
     static final String TICKETS = "/api/v1/offices/oki/tickets";
-    static final MutableClock CLOCK = MutableClock.atWib("2026-12-01T09:00");
+    @RegisterExtension
+    static final OfficeUnderTest office = OfficeUnderTest.at("2026-12-01T09:00");
+    static final MutableClock CLOCK = office.clock();
     static TestDatabase.Db db;
     static Antrean node;
     static Api admin;
     static Api operator;
     static Api resident;
-    static String seeded;
 
     @BeforeAll
-    static void start(TestDatabase.Db database) {
-        db = database;
-        node = TestServer.start(db, CLOCK);
-        resident = new Api(node.port());
-        admin = new Api(node.port()).loginAsAdmin();
+    static void start() {
+        db = office.db();
+        node = office.node();
+        resident = office.resident();
+        admin = office.admin();
         operator = admin.newStaff("operator1", "OPERATOR");
-        seeded = TestData.settings(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        TestData.clearQueue(db, seeded);
-        CLOCK.setWib("2026-12-01T09:00");
     }
 
     private JsonNode issue(int i) {

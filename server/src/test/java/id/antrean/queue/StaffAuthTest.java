@@ -61,10 +61,12 @@ class StaffAuthTest {
         for (int i = 0; i < 4; i++) {
             assertThat(api.login("lockme", "wrong-password").status()).isEqualTo(401);
         }
+        // Locked for this client and this name (429 with Retry-After, never an account-wide 423).
         Api.Response fifth = api.login("lockme", "wrong-password");
-        assertThat(fifth.status()).isEqualTo(423);
-        assertThat(fifth.error()).isEqualTo("ACCOUNT_LOCKED");
-        assertThat(api.login("lockme", "right-password-1").error()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.error()).isEqualTo("LOGIN_LOCKED");
+        assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(api.login("lockme", "right-password-1").error()).isEqualTo("LOGIN_LOCKED");
         CLOCK.advance(Duration.ofMinutes(16));
         assertThat(api.login("lockme", "right-password-1").status()).isEqualTo(200);
         CLOCK.setWib("2026-12-01T09:00");

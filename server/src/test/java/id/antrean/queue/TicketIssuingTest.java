@@ -188,9 +188,14 @@ class TicketIssuingTest {
         Api.Response again = api.post(TICKETS, ticketRequest(nik(7)));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error()).isEqualTo("ALREADY_HAS_TICKET");
-        JsonNode existing = again.json().get("details").get("ticket");
-        assertThat(existing.get("number").asText()).isEqualTo("A-001");
-        assertThat(existing.get("token").asText()).isEqualTo(first.json().get("token").asText());
+        // Number and day only (issue 10): the NIK gives no token, no link, no power over the ticket.
+        JsonNode details = again.json().get("details");
+        assertThat(details.get("number").asText()).isEqualTo("A-001");
+        assertThat(details.get("day").asText()).isEqualTo("2026-12-01");
+        assertThat(details.has("ticket")).isFalse();
+        assertThat(again.body()).doesNotContain(first.json().get("token").asText());
+        assertThat(again.json().get("messages").get("id").asText())
+                .isEqualTo("NIK ini sudah punya nomor A-001 hari ini. Slip hilang? Minta cetak ulang di loket.");
         // Once it is cancelled the resident may take a new one; the number is not reused.
         assertThat(api.delete("/api/v1/tickets/" + first.json().get("token").asText()).status()).isEqualTo(200);
         Api.Response fresh = api.post(TICKETS, ticketRequest(nik(7)));
@@ -271,6 +276,7 @@ class TicketIssuingTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("token").asText()).isEqualTo(first.json().get("token").asText());
+        assertThat(retry.json()).isEqualTo(first.json());
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM ticket")).isEqualTo(1);
         Api.Response reused = api.post(TICKETS, ticketRequest(nik(41)), key);
         assertThat(reused.error()).isEqualTo("IDEMPOTENCY_KEY_REUSED");

@@ -52,6 +52,22 @@ class TransactionRetryTest {
         }
     }
 
+    /** Issue 10/12: conflicts that outlast the retries are the database being busy (503), not a defect (500). */
+    @Test
+    void conflictsThatOutlastTheRetriesAreDatabaseUnavailable(TestDatabase.Db db) {
+        try (Database database = TestDatabases.open(db)) {
+            AtomicInteger attempts = new AtomicInteger();
+            assertThatThrownBy(() -> database.inTransaction(tx -> {
+                attempts.incrementAndGet();
+                throw new IllegalStateException(new java.sql.SQLException("Deadlock found when trying to get lock", "40001", 1213));
+            })).isInstanceOfSatisfying(DatabaseUnavailable.class, e -> {
+                assertThat(e.reason()).isEqualTo(DatabaseUnavailable.Reason.CONFLICTS);
+                assertThat(e.outcomeUnknown()).isFalse();
+            });
+            assertThat(attempts.get()).isEqualTo(8);
+        }
+    }
+
     @Test
     void otherFailuresAreNotRetried(TestDatabase.Db db) {
         try (Database database = TestDatabases.open(db)) {
@@ -65,9 +81,12 @@ class TransactionRetryTest {
         }
     }
 
+    /** Both hold their first row before either asks for the other's: the deadlock is certain, not timed. */
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(200, TimeUnit.MILLISECONDS);
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction never took its first row");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

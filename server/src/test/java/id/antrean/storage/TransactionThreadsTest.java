@@ -42,6 +42,47 @@ class TransactionThreadsTest {
         }
     }
 
+    /** Issue 10, defect 5: a transaction still running when the wait runs out was answered "busy" and then committed. */
+    @Test
+    void workThatOutlastsTheQueueWaitIsWaitedForAndWorkThatNeverStartedNeverRuns() throws Exception {
+        try (TransactionThreads threads = new TransactionThreads(1, 200)) {
+            AtomicReference<Object> slow = new AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean queuedRan = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicReference<Throwable> queued = new AtomicReference<>();
+            CountDownLatch started = new CountDownLatch(1);
+            Thread first = Thread.ofVirtual().start(() -> slow.set(threads.run(() -> {
+                started.countDown();
+                sleep(800);
+                return "committed";
+            })));
+            started.await();
+            Thread second = Thread.ofVirtual().start(() -> {
+                try {
+                    threads.run(() -> {
+                        queuedRan.set(true);
+                        return "late";
+                    });
+                } catch (Throwable t) {
+                    queued.set(t);
+                }
+            });
+            first.join();
+            second.join();
+            sleep(200);
+            assertThat(slow.get()).as("the running transaction's own outcome").isEqualTo("committed");
+            assertThat(queued.get()).isInstanceOf(DatabaseUnavailable.class);
+            assertThat(queuedRan).as("abandoned work never runs").isFalse();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aNestedTransactionDoesNotWaitForAThreadOfItsOwn() throws Exception {
         try (TransactionThreads threads = new TransactionThreads(1)) {

@@ -93,13 +93,18 @@ public final class Api {
 
     /** Creates a staff account (as the logged-in admin) and returns a new client logged in as it. */
     public Api newStaff(String username, String role) {
-        Response r = post("/api/v1/staff", Map.of("username", username, "password", "password-" + username, "role", role));
+        Response r = post("/api/v1/staff", Map.of("username", username, "password", staffPassword(username), "role", role));
         if (r.status() != 201) {
             throw new AssertionError("could not create " + username + ": " + r.body());
         }
         Api other = new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
-        other.login(username, "password-" + username);
+        other.login(username, staffPassword(username));
         return other;
+    }
+
+    /** The password {@link #newStaff} gives an account: never containing its username (PasswordPolicy). */
+    public static String staffPassword(String username) {
+        return "kata-sandi-" + Integer.toHexString(username.hashCode());
     }
 
     /** As an admin: reads the office's settings, changes the given top-level keys, and saves them. */

@@ -21,6 +21,7 @@ public final class Browsers implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final List<String> scriptErrors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     public Browsers() {
         if (!Files.isExecutable(CHROMIUM)) {
@@ -40,10 +41,36 @@ public final class Browsers implements AutoCloseable {
         return browser;
     }
 
-    /** A fresh page (own cookies and storage) at the given viewport. */
+    /**
+     * A fresh page (own cookies and storage) at the given viewport. Its script errors (uncaught
+     * exceptions, unhandled rejections, console.error from the page's code) are collected: see
+     * {@link #assertNoScriptErrors()}, which {@link #close()} also runs, so a class that never
+     * asks still fails.
+     */
     public Page page(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("id-ID").setTimezoneId("Asia/Jakarta")).newPage();
+        page.onPageError(error -> scriptErrors.add(page.url() + ": " + error));
+        page.onConsoleMessage(message -> {
+            // A refused or aborted request is logged by Chromium itself, not by our scripts: tests provoke those on purpose.
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")
+                    && !message.text().contains("net::ERR_")) {
+                scriptErrors.add(page.url() + ": console.error " + message.text());
+            }
+        });
+        return page;
+    }
+
+    /** Fails (and forgets them) if any page of this instance had a script error since the last check. */
+    public void assertNoScriptErrors() {
+        List<String> found;
+        synchronized (scriptErrors) {
+            found = List.copyOf(scriptErrors);
+            scriptErrors.clear();
+        }
+        if (!found.isEmpty()) {
+            throw new AssertionError("script errors on the pages: " + found);
+        }
     }
 
     /** Saves a full-page screenshot as target/screenshots/{name}.png. */
@@ -58,7 +85,11 @@ public final class Browsers implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        try {
+            browser.close();
+            playwright.close();
+        } finally {
+            assertNoScriptErrors();
+        }
     }
 }

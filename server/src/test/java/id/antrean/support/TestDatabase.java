@@ -70,6 +70,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         return context.getStore(ExtensionContext.Namespace.GLOBAL).get(key(context), Db.class);
     }
 
+    /** The database this extension created for the context's test class (for other extensions built on it). */
+    public static Db of(ExtensionContext context) {
+        return context.getStore(ExtensionContext.Namespace.GLOBAL).get(key(context), Db.class);
+    }
+
     private static String key(ExtensionContext context) {
         return TestDatabase.class.getName() + ":" + context.getRequiredTestClass().getName();
     }

@@ -33,6 +33,10 @@ public final class TestServer {
         Map<String, String> all = new HashMap<>();
         all.put("server.port", "0");
         all.put("server.host", "127.0.0.1");
+        // Every test client is 127.0.0.1: per-client limits only where a test sets them (RateLimitTest).
+        for (String limit : new String[] {"login", "kiosk", "ticket"}) {
+            all.put("antrean.rate-limit." + limit + ".per-minute", "1000000");
+        }
         all.putAll(overrides);
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
