@@ -55,9 +55,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractTest {
     static final MutableClock CLOCK = MutableClock.atWib("2026-12-01T09:00");
     /** Statuses no test can provoke on demand here; each is covered elsewhere, as named. */
-    static final Map<String, String> NOT_PROVOKED = Map.of(
-            "429", "rate limits: their own tests",
-            "503", "database faults: the fault tests");
+    static final Map<String, String> NOT_PROVOKED = Map.of("503", "database faults: the fault tests");
+    /** Low limits, so that each rate-limited operation's 429 is provoked here too. */
+    static final Map<String, String> LIMITS = Map.of("antrean.rate-limit.kiosk.per-minute", "20",
+            "antrean.rate-limit.ticket.per-minute", "30", "antrean.rate-limit.login.per-minute", "1000",
+            "antrean.rate-limit.refusal-delay-ms", "0");
     static TestDatabase.Db db;
     static Antrean node;
     static Api admin;
@@ -70,7 +72,7 @@ class ApiContractTest {
     @BeforeAll
     static void start(TestDatabase.Db database) {
         db = database;
-        node = TestServer.start(db, CLOCK);
+        node = TestServer.start(db, CLOCK, LIMITS);
         anonymous = new Api(node.port());
         admin = new Api(node.port()).loginAsAdmin();
         operator = admin.newStaff("operator1", "OPERATOR");
@@ -191,6 +193,40 @@ class ApiContractTest {
         expect("displayStream", 404, stream("/api/v1/offices/nope/display/stream"));
         expect("ticketStream", 200, stream("/api/v1/tickets/" + token + "/stream"));
         expect("ticketStream", 404, stream("/api/v1/tickets/no-such-token/stream"));
+
+        String reprint = office + "/tickets/reprint";
+        Map<String, Object> slip = Map.of("number", first.get("number").asText(), "nik", nik(1));
+        JsonNode reprinted = expect("reprintSlip", 200, operator.post(reprint, slip)).json();
+        assertThat(reprinted.get("token").asText()).isEqualTo(token);
+        expect("reprintSlip", 400, raw(operator, "POST", reprint, "application/json", "{\"number\":"));
+        expect("reprintSlip", 401, anonymous.post(reprint, slip));
+        Api noCsrf = admin.newStaff("operator3", "OPERATOR");
+        noCsrf.forgetCsrf();
+        expect("reprintSlip", 403, noCsrf.post(reprint, slip));
+        expect("reprintSlip", 404, operator.post(reprint, Map.of("number", "A-999", "nik", nik(1))));
+        expect("reprintSlip", 404, operator.post("/api/v1/offices/nope/tickets/reprint", slip));
+        expect("reprintSlip", 409, operator.post(reprint, Map.of("number", "A-002", "nik", nik(2))));
+        expect("reprintSlip", 413, raw(operator, "POST", reprint, "application/json", "{\"number\":\"" + "9".repeat(17_000) + "\"}"));
+        expect("reprintSlip", 415, raw(operator, "POST", reprint, "text/plain", Api.json(slip)));
+        expect("reprintSlip", 422, operator.post(reprint, Map.of("number", "seventeen", "nik", nik(1))));
+    }
+
+    /** The rate-limited operations answer 429 with Retry-After beyond their limit (set low for this test). */
+    @Test
+    @Order(7)
+    void rateLimitedOperationsSay429() {
+        Api.Response r;
+        int n = 0;
+        do {
+            r = anonymous.post("/api/v1/offices/oki/tickets", ticketRequest("123"));
+        } while (r.status() != 429 && ++n < 100);
+        expect("issueTicket", 429, r);
+        n = 0;
+        do {
+            r = anonymous.get("/api/v1/tickets/no-such-token");
+        } while (r.status() != 429 && ++n < 100);
+        expect("ticketStatus", 429, r);
+        expect("cancelTicket", 429, anonymous.delete("/api/v1/tickets/no-such-token"));
     }
 
     @Test
@@ -209,7 +245,8 @@ class ApiContractTest {
         do {
             r = anonymous.post(login, Map.of("username", "locked1", "password", "wrong-password"));
         } while (r.status() == 401 && ++tries < 20);
-        expect("login", 423, r);
+        assertThat(r.error()).isEqualTo("LOGIN_LOCKED");
+        expect("login", 429, r);
 
         expect("me", 200, someone.get("/api/v1/auth/me"));
         expect("me", 401, anonymous.get("/api/v1/auth/me"));
@@ -314,7 +351,7 @@ class ApiContractTest {
         expect("listStaff", 200, admin.get(staff));
         expect("listStaff", 401, anonymous.get(staff));
         expect("listStaff", 403, operator.get(staff));
-        Map<String, Object> newcomer = Map.of("username", "newcomer", "password", "password-newcomer", "role", "SUPERVISOR");
+        Map<String, Object> newcomer = Map.of("username", "newcomer", "password", "kata-sandi-rahasia-1", "role", "SUPERVISOR");
         expect("createStaff", 201, admin.post(staff, newcomer));
         expect("createStaff", 409, admin.post(staff, newcomer));
         expect("createStaff", 400, raw(admin, "POST", staff, "application/json", "{\"username\":"));
@@ -385,6 +422,7 @@ class ApiContractTest {
         mounts.put("StreamApi", "/api/v1");
         mounts.put("ReportApi", "/api/v1");
         mounts.put("AuditApi", "/api/v1");
+        mounts.put("ReprintApi", "/api/v1");
         mounts.put("AuthApi", "/api/v1/auth");
         mounts.put("StaffApi", "/api/v1/staff");
         mounts.put("OpenApiDocument", "/openapi");

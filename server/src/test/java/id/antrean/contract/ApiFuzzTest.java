@@ -117,7 +117,10 @@ class ApiFuzzTest {
     static void start(TestDatabase.Db database) throws Exception {
         db = database;
         // The admission timer would change the room between a snapshot and its check; the fuzz does not need it.
-        node = TestServer.start(db, CLOCK, Map.of("antrean.admission.seconds", "3600"));
+        // Rate limits high: the fuzz is about input, and its staff session must be able to log in again.
+        node = TestServer.start(db, CLOCK, Map.of("antrean.admission.seconds", "3600",
+                "antrean.rate-limit.login.per-minute", "100000", "antrean.rate-limit.kiosk.per-minute", "100000",
+                "antrean.rate-limit.ticket.per-minute", "100000"));
         http = new RawHttp(node.port());
         Api admin = new Api(node.port()).loginAsAdmin();
         admin.newStaff("fuzz-target", "OPERATOR");
@@ -332,6 +335,7 @@ class ApiFuzzTest {
                 body.put("temperatureC", 36.5);
             }
             case "refuse" -> body.put("reason", "Tidak memakai masker");
+            case "reprintSlip" -> body.put("number", "A-001").put("nik", Api.nik(1));
             default -> {
                 JsonNode schema = contract.resolve(op.node().path("requestBody").path("content").path("application/json").path("schema"));
                 for (String name : properties(schema)) {
