@@ -25,6 +25,7 @@ import { TICKET } from '/display/i18n.js';
 import { validZone } from '/display/clock.js';
 import { renderTicket, showNotFound, showOffline, showMessage, showAlertsButton, fillIcons } from './ticket-view.js';
 import { createAlerts } from './alerts.js';
+import { setupMessages } from './messages.js';
 
 const FINAL = new Set(['DONE', 'NO_SHOW', 'REFUSED', 'CANCELLED']);
 
@@ -139,4 +140,5 @@ function setupAlerts() {
 fillIcons();
 setupCancel();
 setupAlerts();
+setupMessages(api);
 start();

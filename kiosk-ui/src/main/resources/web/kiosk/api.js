@@ -69,6 +69,9 @@ async function request(path, { method = 'GET', body, headers = {} } = {}) {
 
 export const getKiosk = (office) => request(`offices/${encodeURIComponent(office)}/kiosk`);
 
+/** Whether the office sends WhatsApp messages, and what the kiosk must say before asking for a number. */
+export const getNotifications = (office) => request(`offices/${encodeURIComponent(office)}/notifications`);
+
 export const postTicket = (office, body, idempotencyKey) =>
   request(`offices/${encodeURIComponent(office)}/tickets`, {
     method: 'POST',

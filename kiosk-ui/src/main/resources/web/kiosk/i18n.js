@@ -73,6 +73,9 @@ const STRINGS = {
     phoneHint: 'Nomor HP dimulai 08 dan berisi 10–13 angka',
     phoneValid: 'Nomor HP benar',
     phoneSkip: 'Lewati — tanpa nomor HP',
+    consentTitle: 'Kabar antrean lewat WhatsApp? (boleh dilewati)',
+    consentText: '{office} akan mengirim pesan WhatsApp ke nomor ini: nomor antrean Anda, saat boleh masuk ruang tunggu, saat giliran hampir tiba, saat dipanggil, dan bila tiket Anda berubah. Nomor disimpan sampai {days} hari setelah hari kunjungan, lalu dihapus. Balas BERHENTI kapan saja untuk berhenti.',
+    consentAgree: 'Setuju, kirim ke nomor ini',
 
     priorityTitle: 'Apakah Anda termasuk kelompok prioritas?',
     priorityLead: 'Kelompok prioritas dipanggil lebih dulu. Petugas akan memeriksa.',
@@ -209,6 +212,9 @@ const STRINGS = {
     phoneHint: 'A mobile number starts with 08 and has 10–13 digits',
     phoneValid: 'Number looks right',
     phoneSkip: 'Skip — no mobile number',
+    consentTitle: 'Queue news on WhatsApp? (optional)',
+    consentText: '{office} will send WhatsApp messages to this number: your queue number, when you may enter the waiting room, when your turn is near, when you are called, and if your ticket changes. The number is kept until {days} days after your visit, then deleted. Reply STOP at any time to stop.',
+    consentAgree: 'Agree, send to this number',
 
     priorityTitle: 'Do you belong to a priority group?',
     priorityLead: 'Priority groups are called first. Staff will check.',

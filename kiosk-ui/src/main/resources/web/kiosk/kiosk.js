@@ -34,7 +34,7 @@
 import { h, icon } from './dom.js';
 import { ICONS } from './icons.js';
 import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18n.js';
-import { getKiosk, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
+import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
 import { buildSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, normalizePhone } from './screens.js';
@@ -82,6 +82,8 @@ const fresh = () => ({
 
 let state = fresh();
 let config = null;
+let notify = null; // {enabled, office, keepDays, consentVersion}: WhatsApp messages of the office
+const notifyOn = () => Boolean(notify && notify.enabled);
 let clockOffsetMs = 0; // server clock − kiosk clock, so the header shows the office's time
 let busy = false;
 let screenTimer = 0;
@@ -149,7 +151,8 @@ const act = {
     if (state.nik.length !== NIK_LENGTH) return;
     // After an INVALID_NIK the other answers still stand: submit again straight away.
     if (state.returnToSubmit) submit();
-    else go('phone');
+    // The number is asked for only when the office sends messages: otherwise nothing is promised.
+    else go(notifyOn() ? 'phone' : 'priority');
   },
   phoneDone(skip) {
     if (skip) {
@@ -202,7 +205,7 @@ function ticketBody() {
   const local = normalizePhone(state.phone);
   // A resident refused at the door gets no ticket: their phone number is not sent either (and
   // a doubtful number must not stop the refusal from being counted).
-  const phone = local && missingChecks().length === 0 ? `+62${local.slice(1)}` : null;
+  const phone = local && notifyOn() && missingChecks().length === 0 ? `+62${local.slice(1)}` : null;
   const checklist = {};
   for (const item of config.checklist) {
     if (typeof state.checks[item.code] === 'boolean') checklist[item.code] = state.checks[item.code];
@@ -217,6 +220,8 @@ function ticketBody() {
     phone,
     name: null,
     channel: 'KIOSK',
+    // The resident read the consent text of this version, in this language, and agreed.
+    whatsappConsent: phone ? { version: notify.consentVersion, language: lang() } : null,
   };
 }
 
@@ -312,6 +317,11 @@ async function loadConfig() {
   try {
     const data = await getKiosk(OFFICE);
     config = data;
+    try {
+      notify = await getNotifications(OFFICE);
+    } catch {
+      notify = null; // unknown: ask for no number rather than promise messages
+    }
     state.configFailed = false;
     const serverNow = Date.parse(data.now);
     if (!Number.isNaN(serverNow)) clockOffsetMs = serverNow - Date.now();
@@ -398,7 +408,7 @@ function updateClock(el = document.getElementById('clock')) {
 function render() {
   clearInterval(screenTimer);
   const name = state.screen;
-  const ctx = { state, config, act, statusLink, whatsappLink };
+  const ctx = { state, config, notify, act, statusLink, whatsappLink };
   const spec = (config || name === 'welcome') ? SCREENS[name](ctx) : SCREENS.welcome(ctx);
   currentSpec = spec;
   const title = h('h1', { tabindex: '-1', id: 'screen-title' }, spec.title);

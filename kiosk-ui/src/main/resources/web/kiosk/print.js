@@ -42,6 +42,8 @@ export function buildSlip(ticket, { config, statusLink, now }) {
  * Put the slip in #print-area, size the page to the slip (a roll has no fixed page length,
  * so a fixed height would waste paper or cut the QR), and print.
  */
+const pageSheet = new CSSStyleSheet();
+
 export function printSlip(slip) {
   const area = document.getElementById('print-area');
   const paper = PAPER[paperWidth()];
@@ -51,13 +53,11 @@ export function printSlip(slip) {
   area.replaceChildren(slip);
   // Measured on screen (the slip styles apply to all media); 96 CSS px = 25.4 mm.
   const heightMm = Math.ceil((area.getBoundingClientRect().height * 25.4) / 96) + 6;
-  let style = document.getElementById('page-size');
-  if (!style) {
-    style = document.createElement('style');
-    style.id = 'page-size';
-    document.head.append(style);
+  // A constructed sheet, not a <style> element: the Content-Security-Policy allows no inline style.
+  pageSheet.replaceSync(`@page { size: ${paper.width}mm ${Math.max(heightMm, 60)}mm; margin: 0; }`);
+  if (!document.adoptedStyleSheets.includes(pageSheet)) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
   }
-  style.textContent = `@page { size: ${paper.width}mm ${Math.max(heightMm, 60)}mm; margin: 0; }`;
   if (new URLSearchParams(location.search).get('print') === 'off') return;
   // Let the screen paint the ticket first: print() blocks while a (non-kiosk) dialog is open.
   requestAnimationFrame(() => setTimeout(() => window.print(), 50));

@@ -279,12 +279,13 @@ export const SCREENS = {
     };
   },
 
+  // Shown only while the office sends WhatsApp messages; "Setuju" with a number is the consent.
   phone(ctx) {
-    const { state, act } = ctx;
+    const { state, act, notify } = ctx;
     const display = h('span', { class: 'digits', id: 'phone-display', dataset: { testid: 'phone-display' } });
     const status = h('p', { class: 'count', id: 'phone-status', dataset: { testid: 'phone-status' }, 'aria-live': 'polite' });
     const errorSlot = h('div', { class: 'error-slot' });
-    const next = nextButton(() => act.phoneDone(false));
+    const next = nextButton(() => act.phoneDone(false), { label: t('consentAgree') });
     const max = () => (state.phone.startsWith('62') ? 14 : 13);
     const refresh = () => {
       display.textContent = groupPhone(state.phone);
@@ -306,9 +307,10 @@ export const SCREENS = {
     const onBack = () => edit(() => { state.phone = state.phone.slice(0, -1); });
     const onClear = () => edit(() => { state.phone = ''; });
     refresh();
+    const office = notify && notify.office ? pick(notify.office) : '';
     return {
-      title: t('phoneTitle'),
-      lead: t('phoneLead'),
+      title: t('consentTitle'),
+      lead: t('consentText', { office, days: notify ? notify.keepDays : 30 }),
       back: 'pop',
       body: [h('div', { class: 'entry' },
         h('div', { class: 'entry-field' },

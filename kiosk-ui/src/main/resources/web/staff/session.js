@@ -7,6 +7,7 @@ const RANK = { OPERATOR: 0, SUPERVISOR: 1, ADMIN: 2 };
 const PAGES = [
   { href: 'console.html', id: 'Loket', en: 'Counter', role: 'OPERATOR' },
   { href: 'supervisor.html', id: 'Laporan', en: 'Reports', role: 'SUPERVISOR' },
+  { href: 'messages.html', id: 'Pesan', en: 'Messages', role: 'SUPERVISOR' },
   { href: 'settings.html', id: 'Pengaturan', en: 'Settings', role: 'ADMIN' },
   { href: 'accounts.html', id: 'Akun petugas', en: 'Staff accounts', role: 'ADMIN' },
   { href: 'audit.html', id: 'Jejak audit', en: 'Audit trail', role: 'ADMIN' },

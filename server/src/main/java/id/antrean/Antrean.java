@@ -5,6 +5,14 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 import id.antrean.app.CounterDesk;
+import id.antrean.app.NotificationDispatcher;
+import id.antrean.app.Notifications;
+import id.antrean.domain.RetryPolicy;
+import id.antrean.storage.OutboxStore;
+import id.antrean.web.NotificationApi;
+import id.antrean.web.WhatsAppCloudApi;
+import id.antrean.web.WhatsAppSettings;
+import id.antrean.web.WhatsAppWebhook;
 import id.antrean.app.DisplayBoard;
 import id.antrean.app.EventFeed;
 import id.antrean.app.OfficeAdmin;
@@ -33,11 +41,14 @@ import id.antrean.web.DatabaseHealthCheck;
 import id.antrean.web.ErrorHandling;
 import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
+import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
 import id.antrean.web.OpenApiDocument;
+import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
 import id.antrean.web.ReportApi;
 import id.antrean.web.ReprintApi;
+import id.antrean.web.SecurityHeaders;
 import id.antrean.web.StaffApi;
 import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
@@ -46,6 +57,7 @@ import id.antrean.web.StreamHub;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -60,6 +72,7 @@ public final class Antrean implements AutoCloseable {
     private final StreamHub hub;
     private final WebServer server;
     private final FeedLag feedLag;
+    private NotificationDispatcher dispatcher;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -75,6 +88,7 @@ public final class Antrean implements AutoCloseable {
         Database database = Database.open(config.get("db"));
         WaitingRoom room = null;
         EventFeed feed = null;
+        NotificationDispatcher dispatcher = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -89,6 +103,34 @@ public final class Antrean implements AutoCloseable {
             Secrets secrets = new Secrets(nikSecret);
             TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
                     secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
+            // WhatsApp notifications: outbox rows follow the events in their transactions.
+            WhatsAppSettings whatsapp = WhatsAppSettings.from(app.get("whatsapp"));
+            OutboxStore outbox = new OutboxStore(database);
+            Notifications notifications = new Notifications(outbox, tickets, offices, whatsapp.configured(), clock);
+            events.follow(notifications);
+            desk.notifications(notifications);
+            String publicUrl = app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null);
+            if (whatsapp.configured()) {
+                LOG.info("WhatsApp notifications: " + whatsapp);
+                if (publicUrl == null) {
+                    LOG.warning("antrean.public.url is unset: WhatsApp messages link to http://localhost:8080");
+                }
+                Config d = app.get("whatsapp.dispatch");
+                dispatcher = new NotificationDispatcher(outbox, tickets, offices, new WhatsAppCloudApi(whatsapp), clock,
+                        app.get("node.id").asString().orElse(defaultNodeId()),
+                        new NotificationDispatcher.Settings(
+                                Duration.ofMillis(d.get("poll.ms").asInt().orElse(200)),
+                                d.get("batch").asInt().orElse(100),
+                                d.get("concurrency").asInt().orElse(16),
+                                Duration.ofMillis(d.get("lease.ms").asInt().orElse(30_000)),
+                                Duration.ofMillis(d.get("pair.pace.ms").asInt().orElse(6_000)),
+                                d.get("per.second").asInt().orElse(80),
+                                new RetryPolicy(Duration.ofMillis(d.get("retry.base.ms").asInt().orElse(2_000)),
+                                        Duration.ofMillis(d.get("retry.cap.ms").asInt().orElse(300_000)),
+                                        d.get("retry.attempts").asInt().orElse(12)),
+                                Duration.ofMillis(d.get("config.pause.ms").asInt().orElse(60_000))),
+                        publicUrl == null ? "http://localhost:8080" : publicUrl);
+            }
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             Config login = app.get("login");
@@ -124,6 +166,15 @@ public final class Antrean implements AutoCloseable {
                 server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
+                    .directHandlers(PreRoutingErrors.handlers())
+                    // HTTP/1.1 only, configured here so that it carries the header deadline (slowloris).
+                    .protocolsDiscoverServices(false)
+                    .clearProtocols()
+                    .addProtocol(Http1Config.builder()
+                            .config(config.get("server.http1"))
+                            .addReceiveListener(new HeaderDeadline(Duration.ofMillis(
+                                    config.get("server.header-timeout-ms").asInt().orElse(10_000))))
+                            .build())
                     .addFeature(ObserveFeature.builder()
                             .addObserver(HealthObserver.builder()
                                     .details(true)
@@ -136,18 +187,24 @@ public final class Antrean implements AutoCloseable {
                             .addObserver(MetricsObserver.create())
                             .build())
                     .routing(routing -> {
+                        routing.addFilter(new SecurityHeaders());
                         ErrorHandling.register(routing);
                         // Per-client limits first: a refused request costs no body parsing and no database.
                         routing.post("/api/v1/auth/login", limits.handler("login"))
                                 .post("/api/v1/offices/{office}/tickets", limits.handler("kiosk"))
                                 .get("/api/v1/tickets/{token}", limits.handler("ticket"))
-                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"));
+                                .delete("/api/v1/tickets/{token}", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
                                         new CounterApi(counters, offices, guard), streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
+                                        new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument());
@@ -166,8 +223,16 @@ public final class Antrean implements AutoCloseable {
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
-            return new Antrean(database, room, startedFeed, hub, server, feedLag);
+            Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            if (dispatcher != null) {
+                node.dispatcher = dispatcher;
+                dispatcher.start();
+            }
+            return node;
         } catch (RuntimeException e) {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
             if (feed != null) {
                 feed.close();
             }
@@ -187,9 +252,28 @@ public final class Antrean implements AutoCloseable {
         return database;
     }
 
+    /** This node's WhatsApp dispatcher, or null when the provider is not configured. */
+    public NotificationDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return (host.length() > 40 ? host.substring(0, 40) : host) + "-" + Long.toHexString(ProcessHandle.current().pid())
+                + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
     /** Stops taking requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         room.close();
         feed.close();
         feedLag.close();

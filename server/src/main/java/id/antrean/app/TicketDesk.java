@@ -53,6 +53,12 @@ public final class TicketDesk {
     private final Clock clock;
     private final Duration perResident;
     private final id.antrean.storage.Database db;
+    private Notifications notifications;
+
+    /** WhatsApp notifications, when the node runs them (a yes is recorded only while they are on). */
+    public void notifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
 
     public TicketDesk(Offices offices, TicketStore tickets, IdempotencyStore idempotency, EventStore events,
                       WaitingRoom room, Secrets secrets, Clock clock, Duration perResident, id.antrean.storage.Database db) {
@@ -100,7 +106,8 @@ public final class TicketDesk {
                 service.ticketPrefix(), day.day(), request.priorityGroup(), request.urgencyReason(),
                 blankToNull(request.urgencyNote()), nikHash, request.nik().substring(12),
                 settings.nikRegionPolicy() == NikRegionPolicyMode.WARN && NikPolicy.outsideRegion(request.nik(), office.nikRegion()),
-                blankToNull(request.name()), blankToNull(request.phone()), request.channel(), now);
+                blankToNull(request.name()), blankToNull(request.phone()), request.channel(), now,
+                notifications == null ? null : notifications.consentFor(office, request));
         SlotPlan plan = SlotPlan.of(settings, day.day());
         TicketStore.Capacity capacity = new TicketStore.Capacity(settings.quota(service.code()), settings.slotCapacity(),
                 plan, day.fromMinute(), office.revision());

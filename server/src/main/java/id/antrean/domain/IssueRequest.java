@@ -14,8 +14,15 @@ public record IssueRequest(
         LocalDate day,
         String phone,
         String name,
-        Channel channel) {
+        Channel channel,
+        NotificationConsent consent) {
     public IssueRequest {
         checklist = checklist == null ? Map.of() : Map.copyOf(checklist);
+    }
+
+    /** A request without a yes to WhatsApp messages. */
+    public IssueRequest(String service, String nik, String urgencyReason, String urgencyNote, Map<String, Boolean> checklist,
+                        PriorityGroup priorityGroup, LocalDate day, String phone, String name, Channel channel) {
+        this(service, nik, urgencyReason, urgencyNote, checklist, priorityGroup, day, phone, name, channel, null);
     }
 }

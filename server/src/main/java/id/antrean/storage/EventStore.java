@@ -19,9 +19,23 @@ import io.helidon.dbclient.DbRow;
 public final class EventStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
     private final Database db;
+    private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EventStore(Database db) {
         this.db = db;
+    }
+
+    /**
+     * Work that must commit or roll back with an event (the WhatsApp outbox): called inside the
+     * transaction that appends it, right after the event row is written.
+     */
+    public interface Follower {
+        void appended(DbExecute tx, String officeId, String type, Long ticketId, String actor, Map<String, ?> payload,
+                      Instant at);
+    }
+
+    public void follow(Follower follower) {
+        followers.add(follower);
     }
 
     /** An event as read back from the feed. */
@@ -35,6 +49,9 @@ public final class EventStore {
             tx.namedInsert("event-insert", officeId, type, ticketId, actor, MAPPER.writeValueAsString(payload), Rows.ts(at));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event payload is not JSON", e);
+        }
+        for (Follower f : followers) {
+            f.appended(tx, officeId, type, ticketId, actor, payload, at);
         }
     }
 

@@ -41,7 +41,14 @@ public final class TicketStore {
     public record NewTicket(String token, String officeId, String service, String prefix, LocalDate day,
                             PriorityGroup priorityGroup, String urgencyReason, String urgencyNote, byte[] nikHash,
                             String nikLast4, boolean regionWarning, String name, String phone, Channel channel,
-                            Instant now) {
+                            Instant now, id.antrean.domain.NotificationConsent consent) {
+        /** A ticket whose resident did not say yes to WhatsApp messages. */
+        public NewTicket(String token, String officeId, String service, String prefix, LocalDate day,
+                         PriorityGroup priorityGroup, String urgencyReason, String urgencyNote, byte[] nikHash,
+                         String nikLast4, boolean regionWarning, String name, String phone, Channel channel, Instant now) {
+            this(token, officeId, service, prefix, day, priorityGroup, urgencyReason, urgencyNote, nikHash, nikLast4,
+                    regionWarning, name, phone, channel, now, null);
+        }
     }
 
     /**
@@ -215,6 +222,10 @@ public final class TicketStore {
                     throw new NikTaken();
                 }
                 throw e;
+            }
+            if (t.consent() != null && t.phone() != null) {
+                // Before the ISSUED event: its outbox row is written only for a ticket with consent.
+                OutboxStore.consent(tx, id, t.officeId(), t.phone(), t.consent(), t.now());
             }
             if (claim != null) {
                 // The ticket id is all the stored answer needs: written before the hot rows are locked.

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import id.antrean.domain.Text;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 
 /** Reads a request's JSON body with the checks every endpoint needs: type, size and syntax. */
 public final class JsonBody {
     /** Largest body any endpoint accepts. */
     public static final int MAX_BYTES = 16 * 1024;
+    /** A whole body (16 KB at most) arrives well within this, even from a phone on a poor network. */
+    private static final java.time.Duration BODY_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private JsonBody() {
     }
@@ -52,22 +55,54 @@ public final class JsonBody {
             throw tooLarge();
         }
         byte[] bytes;
+        ReadDeadline deadline = ReadDeadline.arm(BODY_TIMEOUT);
         try (InputStream in = req.content().inputStream()) {
             bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge();
-            }
+        } catch (IOException | RuntimeException e) {
+            // The client hung up or stalled mid-body: nobody is left to answer, so the connection
+            // is closed quietly (no error answer, no stack trace in the log).
+            deadline.disarm();
+            throw new CloseConnectionException("Request body incomplete", e);
+        }
+        if (deadline.disarm()) {
+            throw new CloseConnectionException("Request body took too long");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
+            String why = e.getMessage() == null ? "" : e.getMessage();
+            if (why.startsWith("Duplicate field")) {
+                throw ApiError.badRequest("DUPLICATE_FIELD",
+                        Text.of("Ada isian yang tertulis dua kali.", "A field appears twice."), Map.of());
+            }
             throw malformed();
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw malformed();
-            }
-            return node;
-        } catch (IOException e) {
+        if (node == null || !node.isObject()) {
             throw malformed();
+        }
+        rejectNonFiniteNumbers(node, null);
+        return node;
+    }
+
+    /**
+     * A number too large for a double (e.g. 1e309) is read as infinity: refuse it here, with the field
+     * named, instead of failing later where it is converted.
+     */
+    private static void rejectNonFiniteNumbers(JsonNode node, String field) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            throw ApiError.badRequest("NUMBER_OUT_OF_RANGE",
+                    Text.of("Angka di luar batas" + (field == null ? "." : ": " + field + "."),
+                            "A number is out of range" + (field == null ? "." : ": " + field + ".")),
+                    field == null ? Map.of() : Map.of("field", field));
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> rejectNonFiniteNumbers(e.getValue(), e.getKey()));
+        } else if (node.isArray()) {
+            node.forEach(child -> rejectNonFiniteNumbers(child, field));
         }
     }
 

@@ -13,9 +13,14 @@ import id.antrean.domain.Text;
 
 /** The JSON body of a ticket request, checked for form before the office's rules see it. */
 record TicketRequestBody(String service, String nik, Urgency urgency, Map<String, Boolean> checklist,
-                         String priorityGroup, String day, String phone, String name, String channel) {
+                         String priorityGroup, String day, String phone, String name, String channel,
+                         WhatsAppConsent whatsappConsent) {
 
     record Urgency(String reason, String note) {
+    }
+
+    /** The resident said yes to WhatsApp messages after reading the text of this version, in this language. */
+    record WhatsAppConsent(String version, String language) {
     }
 
     IssueRequest toRequest() {
@@ -59,7 +64,22 @@ record TicketRequestBody(String service, String nik, Urgency urgency, Map<String
         }
         return new IssueRequest(service.strip(), nik == null ? null : nik.replaceAll("[\\s.-]", ""),
                 urgency == null ? null : urgency.reason(), urgency == null ? null : urgency.note(), answers, group, date,
-                phone(phone), name, via);
+                phone(phone), name, via, consent());
+    }
+
+    private id.antrean.domain.NotificationConsent consent() {
+        if (whatsappConsent == null) {
+            return null;
+        }
+        if (phone == null || phone.isBlank()) {
+            throw invalid("whatsappConsent", "Persetujuan pesan WhatsApp butuh nomor WhatsApp.",
+                    "Consent to WhatsApp messages needs a WhatsApp number.");
+        }
+        try {
+            return new id.antrean.domain.NotificationConsent(whatsappConsent.version(), whatsappConsent.language());
+        } catch (IllegalArgumentException e) {
+            throw invalid("whatsappConsent", "Versi teks persetujuan tidak dikenal.", "Unknown consent text version.");
+        }
     }
 
     /** An Indonesian mobile number in E.164 (+628…), or null when none was given. */

