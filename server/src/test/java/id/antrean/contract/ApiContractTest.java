@@ -55,11 +55,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractTest {
     static final MutableClock CLOCK = MutableClock.atWib("2026-12-01T09:00");
     /** Statuses no test can provoke on demand here; each is covered elsewhere, as named. */
+    static final String WEBHOOK_SECRET = "webhook-secret-for-tests";
     static final Map<String, String> NOT_PROVOKED = Map.of("503", "database faults: the fault tests");
     /** Low limits, so that each rate-limited operation's 429 is provoked here too. */
     static final Map<String, String> LIMITS = Map.of("antrean.rate-limit.kiosk.per-minute", "20",
             "antrean.rate-limit.ticket.per-minute", "30", "antrean.rate-limit.login.per-minute", "1000",
-            "antrean.rate-limit.refusal-delay-ms", "0");
+            "antrean.rate-limit.refusal-delay-ms", "0",
+            "antrean.whatsapp.app.secret", WEBHOOK_SECRET, "antrean.whatsapp.verify.token", "verify-me");
     static TestDatabase.Db db;
     static Antrean node;
     static Api admin;
@@ -211,9 +213,85 @@ class ApiContractTest {
         expect("reprintSlip", 422, operator.post(reprint, Map.of("number", "seventeen", "nik", nik(1))));
     }
 
+    @Test
+    @Order(6)
+    void notificationAndWebhookOperations() throws Exception {
+        String office = "/api/v1/offices/oki";
+        expect("notificationInfo", 200, anonymous.get(office + "/notifications"));
+        expect("notificationInfo", 404, anonymous.get("/api/v1/offices/nope/notifications"));
+
+        String settings = office + "/notifications/settings";
+        expect("getNotificationSettings", 200, admin.get(settings));
+        expect("getNotificationSettings", 401, anonymous.get(settings));
+        expect("getNotificationSettings", 403, operator.get(settings));
+        expect("getNotificationSettings", 404, admin.get("/api/v1/offices/nope/notifications/settings"));
+        Map<String, Object> off = Map.of("enabled", false, "nearAhead", 3, "keepDays", 30);
+        expect("putNotificationSettings", 200, admin.put(settings, off));
+        expect("putNotificationSettings", 400, raw(admin, "PUT", settings, "application/json", "{\"enabled\":"));
+        expect("putNotificationSettings", 401, anonymous.put(settings, off));
+        expect("putNotificationSettings", 403, operator.put(settings, off));
+        expect("putNotificationSettings", 404, admin.put("/api/v1/offices/nope/notifications/settings", off));
+        expect("putNotificationSettings", 413, raw(admin, "PUT", settings, "application/json", "{\"x\":\"" + "n".repeat(17_000) + "\"}"));
+        expect("putNotificationSettings", 415, raw(admin, "PUT", settings, "text/plain", Api.json(off)));
+        expect("putNotificationSettings", 422, admin.put(settings, Map.of("nearAhead", 99)));
+
+        // A resident who agreed to messages, and one message the provider refused for good.
+        Map<String, Object> request = ticketRequest(nik(20));
+        request.put("phone", "+6281234567890");
+        request.put("whatsappConsent", Map.of("version", "wa-consent-2026-12", "language", "id"));
+        JsonNode ticket = expect("issueTicket", 201, anonymous.post(office + "/tickets", request)).json();
+        TestData.execute(db, "INSERT INTO notify_outbox (office_id, ticket_id, kind, dedupe_key, recipient, language, params, state,"
+                + " not_before, next_attempt_at, attempts, last_error, created_at, finished_at) VALUES ('oki', "
+                + ticket.get("id").asLong() + ", 'ISSUED', 'contract-1', '+6281234567890', 'id', '{}', 'FAILED',"
+                + " NOW(3), NOW(3), 1, 'code 131026: Message undeliverable', NOW(3), NOW(3))");
+        long message = TestData.count(db, "SELECT MAX(id) FROM notify_outbox");
+
+        Api supervisor = admin.newStaff("supervisor1", "SUPERVISOR");
+        String messages = office + "/messages";
+        JsonNode page = expect("messages", 200, supervisor.get(messages + "?day=2026-12-01")).json();
+        assertThat(page.get("problems").toString()).contains("FAILED");
+        expect("messages", 400, supervisor.get(messages + "?day=someday"));
+        expect("messages", 401, anonymous.get(messages));
+        expect("messages", 403, operator.get(messages));
+        expect("messages", 404, supervisor.get("/api/v1/offices/nope/messages"));
+        expect("messagesReport", 200, supervisor.get(messages + "/report?from=2026-12-01&to=2026-12-01"));
+        expect("messagesReport", 400, supervisor.get(messages + "/report?from=soon"));
+        expect("messagesReport", 401, anonymous.get(messages + "/report"));
+        expect("messagesReport", 403, operator.get(messages + "/report"));
+        expect("messagesReport", 404, supervisor.get("/api/v1/offices/nope/messages/report"));
+        String retry = messages + "/" + message + "/retry";
+        expect("retryMessage", 200, supervisor.post(retry, null));
+        expect("retryMessage", 409, supervisor.post(retry, null));
+        expect("retryMessage", 400, supervisor.post(messages + "/first/retry", null));
+        expect("retryMessage", 401, anonymous.post(retry, null));
+        expect("retryMessage", 403, operator.post(retry, null));
+
+        String token = ticket.get("token").asText();
+        expect("ticketMessages", 200, anonymous.get("/api/v1/tickets/" + token + "/messages"));
+        expect("stopTicketMessagesPost", 200, anonymous.post("/api/v1/tickets/" + token + "/messages/stop", null));
+        expect("stopTicketMessages", 200, anonymous.delete("/api/v1/tickets/" + token + "/messages"));
+
+        String webhook = "/api/v1/whatsapp/webhook";
+        Api.Response challenge = expect("whatsappWebhookVerify", 200,
+                anonymous.get(webhook + "?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=abc123"));
+        assertThat(challenge.body()).isEqualTo("abc123");
+        expect("whatsappWebhookVerify", 403, anonymous.get(webhook + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=abc"));
+        String report = "{\"entry\":[{\"changes\":[{\"value\":{\"statuses\":[{\"id\":\"wamid.none\",\"status\":\"delivered\"}]}}]}]}";
+        expect("whatsappWebhookReport", 200, anonymous.post(webhook, report, Map.of("X-Hub-Signature-256", sign(report))));
+        expect("whatsappWebhookReport", 401, anonymous.post(webhook, report, Map.of("X-Hub-Signature-256", "sha256=" + "0".repeat(64))));
+        expect("whatsappWebhookReport", 400, anonymous.post(webhook, "{\"entry\":", Map.of("X-Hub-Signature-256", sign("{\"entry\":"))));
+        expect("whatsappWebhookReport", 413, raw(anonymous, "POST", webhook, "application/json", "{\"x\":\"" + "w".repeat(1_100_000) + "\"}"));
+    }
+
+    static String sign(String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** The rate-limited operations answer 429 with Retry-After beyond their limit (set low for this test). */
     @Test
-    @Order(7)
+    @Order(8)
     void rateLimitedOperationsSay429() {
         Api.Response r;
         int n = 0;
@@ -227,6 +305,9 @@ class ApiContractTest {
         } while (r.status() != 429 && ++n < 100);
         expect("ticketStatus", 429, r);
         expect("cancelTicket", 429, anonymous.delete("/api/v1/tickets/no-such-token"));
+        expect("ticketMessages", 429, anonymous.get("/api/v1/tickets/no-such-token/messages"));
+        expect("stopTicketMessages", 429, anonymous.delete("/api/v1/tickets/no-such-token/messages"));
+        expect("stopTicketMessagesPost", 429, anonymous.post("/api/v1/tickets/no-such-token/messages/stop", null));
     }
 
     @Test
@@ -380,7 +461,7 @@ class ApiContractTest {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void unknownAddressesAreJsonErrors() {
         Api.Response r = anonymous.get("/api/v1/no-such-thing");
         assertThat(r.status()).isEqualTo(404);
@@ -423,6 +504,8 @@ class ApiContractTest {
         mounts.put("ReportApi", "/api/v1");
         mounts.put("AuditApi", "/api/v1");
         mounts.put("ReprintApi", "/api/v1");
+        mounts.put("NotificationApi", "/api/v1");
+        mounts.put("WhatsAppWebhook", "/api/v1");
         mounts.put("AuthApi", "/api/v1/auth");
         mounts.put("StaffApi", "/api/v1/staff");
         mounts.put("OpenApiDocument", "/openapi");

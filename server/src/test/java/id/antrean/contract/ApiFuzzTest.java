@@ -336,6 +336,8 @@ class ApiFuzzTest {
             }
             case "refuse" -> body.put("reason", "Tidak memakai masker");
             case "reprintSlip" -> body.put("number", "A-001").put("nik", Api.nik(1));
+            case "putNotificationSettings" -> body.put("enabled", false).put("nearAhead", 3).put("keepDays", 30);
+            case "whatsappWebhookReport" -> body.putArray("entry").addObject().putArray("changes");
             default -> {
                 JsonNode schema = contract.resolve(op.node().path("requestBody").path("content").path("application/json").path("schema"));
                 for (String name : properties(schema)) {
@@ -463,7 +465,8 @@ class ApiFuzzTest {
         StringBuilder s = new StringBuilder();
         try (Statement st = sql.createStatement()) {
             try (ResultSet rs = st.executeQuery(
-                    "CHECKSUM TABLE ticket, office, service, day_counter, slot_usage, idempotency_key, waiting_room, event")) {
+                    "CHECKSUM TABLE ticket, office, service, day_counter, slot_usage, idempotency_key, waiting_room, event,"
+                    + " notify_office, notify_consent, notify_outbox")) {
                 while (rs.next()) {
                     String table = rs.getString(1);
                     s.append(table.substring(table.indexOf('.') + 1)).append('=').append(rs.getString(2)).append(' ');
