@@ -142,6 +142,29 @@ class ApiContractTest {
         }
         Set<String> ids = new LinkedHashSet<>();
         contract.operations().forEach(o -> assertThat(ids.add(o.id())).as("operationId twice: " + o.id()).isTrue());
+        // What OpenAPI 3.1 requires of each operation: path parameters declared (and required), responses described.
+        for (OpenApiContract.Operation op : contract.operations()) {
+            Set<String> declared = new TreeSet<>();
+            op.node().path("parameters").forEach(p -> {
+                JsonNode param = contract.resolve(p);
+                assertThat(param.path("name").asText()).as(op.key() + " parameter name").isNotEmpty();
+                assertThat(param.path("in").asText()).as(op.key() + " parameter " + param.path("name"))
+                        .isIn("path", "query", "header", "cookie");
+                if (param.path("in").asText().equals("path")) {
+                    assertThat(param.path("required").asBoolean()).as(op.key() + " path parameter required").isTrue();
+                    declared.add(param.path("name").asText());
+                }
+            });
+            Set<String> inTemplate = new TreeSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.template());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            assertThat(declared).as(op.key() + " path parameters").isEqualTo(inTemplate);
+            assertThat(op.node().path("responses").size()).as(op.key() + " responses").isPositive();
+            op.node().path("responses").fields().forEachRemaining(r -> assertThat(
+                    contract.resolve(r.getValue()).path("description").isTextual()).as(op.key() + " " + r.getKey() + " description").isTrue());
+        }
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
