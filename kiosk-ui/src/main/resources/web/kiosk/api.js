@@ -17,7 +17,17 @@ export class ApiError extends Error {
 }
 
 /** No decision reached us (offline, timeout, proxy error, 5xx): safe to retry with the same key. */
-export class NetworkError extends Error {}
+export class NetworkError extends Error {
+  constructor(message, retryAfterSeconds = null) {
+    super(message);
+    // The server's own "busy, try again in N s" (503/429 with Retry-After), when it said so.
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Automatic tries of a ticket request the server called busy, before the retry screen shows. */
+const BUSY_RETRIES = 2;
+const BUSY_WAIT_MAX_S = 5;
 
 export function officeId() {
   const id = new URLSearchParams(location.search).get('office') || 'oki';
@@ -63,7 +73,10 @@ async function request(path, { method = 'GET', body, headers = {} } = {}) {
   }
   if (res.ok) return data;
   // 408/429/5xx: the server did not decide; the same Idempotency-Key makes a retry safe.
-  if (res.status >= 500 || res.status === 408 || res.status === 429) throw new NetworkError(`HTTP ${res.status}`);
+  if (res.status >= 500 || res.status === 408 || res.status === 429) {
+    const after = Number.parseInt(res.headers.get('Retry-After') || '', 10);
+    throw new NetworkError(`HTTP ${res.status}`, Number.isFinite(after) ? after : null);
+  }
   throw new ApiError(res.status, data);
 }
 
@@ -72,9 +85,23 @@ export const getKiosk = (office) => request(`offices/${encodeURIComponent(office
 /** Whether the office sends WhatsApp messages, and what the kiosk must say before asking for a number. */
 export const getNotifications = (office) => request(`offices/${encodeURIComponent(office)}/notifications`);
 
-export const postTicket = (office, body, idempotencyKey) =>
-  request(`offices/${encodeURIComponent(office)}/tickets`, {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+/**
+ * Asks for a ticket. When the server answers "busy, try again shortly" (a database hiccup or a
+ * burst), the same request with the same Idempotency-Key is sent again after the wait it named,
+ * a couple of times, before the resident is shown the retry screen.
+ */
+export async function postTicket(office, body, idempotencyKey) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request(`offices/${encodeURIComponent(office)}/tickets`, {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      });
+    } catch (e) {
+      const wait = e instanceof NetworkError ? e.retryAfterSeconds : null;
+      if (wait == null || wait > BUSY_WAIT_MAX_S || attempt >= BUSY_RETRIES) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, wait) * 1000));
+    }
+  }
+}

@@ -1,5 +1,8 @@
 package id.antrean.app;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +40,12 @@ public final class PasswordHasher {
     private final Semaphore places;
 
     private final Duration admissionWait;
+    /**
+     * Hashes started per second, over all clients: staff log in a few times a day, so a small
+     * budget never refuses them, and it caps what a flood of guesses can take from the kiosks
+     * (each hash is tens of milliseconds of a core; 4 a second is under a fifth of one core).
+     */
+    private final RateLimiter budget;
 
     /**
      * {@code threads} hashing threads, {@code queue} more logins waiting for one; a login that finds
@@ -44,7 +53,16 @@ public final class PasswordHasher {
      * That wait slows a client that sends its next guess as soon as it is answered.
      */
     public PasswordHasher(int threads, int queue, Duration admissionWait) {
+        this(threads, queue, admissionWait, 4);
+    }
+
+    public PasswordHasher(int threads, int queue, Duration admissionWait, int perSecond) {
         this.admissionWait = admissionWait;
+        this.budget = RateLimiter.of("antrean-password-hashing", RateLimiterConfig.custom()
+                .limitForPeriod(Math.max(1, perSecond))
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(admissionWait)
+                .build());
         this.threads = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().daemon().name("antrean-hash-", 1).factory());
         // Idle threads end, so a node that is closed (or a test's many nodes) leaves none behind.
@@ -66,6 +84,10 @@ public final class PasswordHasher {
     public <T> T submit(Callable<T> work) {
         try {
             if (!places.tryAcquire(admissionWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Rejected(busy());
+            }
+            if (!budget.acquirePermission()) {
+                places.release();
                 throw new Rejected(busy());
             }
         } catch (InterruptedException e) {

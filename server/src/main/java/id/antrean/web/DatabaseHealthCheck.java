@@ -72,10 +72,13 @@ public final class DatabaseHealthCheck implements HealthCheck {
                         r -> Thread.ofVirtual().name("health-db").start(r));
                 running = started;
                 runningSince = now;
+                check = started;
                 // A late answer frees the slot for the next probe; until then probes share this one.
+                // (An answer already in runs this at once, on this thread: hence check above.)
                 started.whenComplete((r, e) -> finished(started));
+            } else {
+                check = running;
             }
-            check = running;
             waitNanos = deadlineNanos - (now - runningSince);
         }
         HealthCheckResponse response;

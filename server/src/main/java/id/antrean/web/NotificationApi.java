@@ -1,7 +1,6 @@
 package id.antrean.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -103,7 +102,7 @@ public final class NotificationApi implements HttpService {
     private void messages(ServerRequest req, ServerResponse res) {
         guard.require(req, Role.SUPERVISOR);
         String officeId = req.path().pathParameters().get("office");
-        LocalDate day = date(req, "day", LocalDate.now(offices.get(officeId).zone()));
+        LocalDate day = ReportApi.date(req, "day", LocalDate.now(offices.get(officeId).zone()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("office", officeId);
         body.put("day", day.toString());
@@ -116,8 +115,8 @@ public final class NotificationApi implements HttpService {
         guard.require(req, Role.SUPERVISOR);
         String officeId = req.path().pathParameters().get("office");
         LocalDate today = LocalDate.now(offices.get(officeId).zone());
-        LocalDate from = date(req, "from", today);
-        LocalDate to = date(req, "to", from.isAfter(today) ? from : today);
+        LocalDate from = ReportApi.date(req, "from", today);
+        LocalDate to = ReportApi.date(req, "to", from.isAfter(today) ? from : today);
         Json.ok(res, Map.of("office", officeId, "from", from.toString(), "to", to.toString(),
                 "days", notifications.report(officeId, from, to).stream().map(d -> Map.of("day", d.day().toString(),
                         "sent", d.sent(), "delivered", d.delivered(), "read", d.read(), "failed", d.failed(),
@@ -166,19 +165,5 @@ public final class NotificationApi implements HttpService {
         out.put("due", m.notBefore().toString());
         out.put("sentAt", m.sentAt() == null ? null : m.sentAt().toString());
         return out;
-    }
-
-    private static LocalDate date(ServerRequest req, String name, LocalDate fallback) {
-        String raw = req.query().first(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("INVALID_PARAMETER",
-                    Text.of("Parameter " + name + " harus tanggal YYYY-MM-DD.", "Parameter " + name + " must be a date YYYY-MM-DD."),
-                    Map.of("parameter", name));
-        }
     }
 }

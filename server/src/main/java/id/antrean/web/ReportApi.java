@@ -62,7 +62,8 @@ public final class ReportApi implements HttpService {
         return String.join(",", req.headers().values(HeaderNames.ACCEPT)).toLowerCase(java.util.Locale.ROOT).contains("text/csv");
     }
 
-    private static LocalDate date(ServerRequest req, String name, LocalDate fallback) {
+    /** A date query parameter (YYYY-MM-DD), or the fallback when absent; a 400 naming it when malformed. */
+    static LocalDate date(ServerRequest req, String name, LocalDate fallback) {
         String raw = req.query().first(name).orElse(null);
         if (raw == null || raw.isBlank()) {
             return fallback;

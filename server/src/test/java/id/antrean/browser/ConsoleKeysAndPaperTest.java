@@ -56,7 +56,7 @@ class ConsoleKeysAndPaperTest {
         page.setDefaultTimeout(15_000);
         page.navigate("http://127.0.0.1:" + office.port() + "/staff/");
         page.fill("#username", "operator-keys");
-        page.fill("#password", "password-operator-keys");
+        page.fill("#password", id.antrean.support.Api.staffPassword("operator-keys"));
         page.click("#submit");
         page.waitForURL("**/counter.html");
         page.click("[data-counter='" + counter + "']");

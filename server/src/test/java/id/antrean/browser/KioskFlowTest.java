@@ -418,4 +418,29 @@ class KioskFlowTest {
         assertThat(posts.get(0).headerValue("idempotency-key")).isEqualTo(posts.get(1).headerValue("idempotency-key"));
         assertThat(k.printsAfterPaint(1)).isEqualTo(1);
     }
+
+    @Test
+    void kioskServerBusyAfterTheCommitIsRetriedByItselfWithTheSameKeyAndGivesOneTicket() {
+        ResidentAtKiosk k = open("");
+        List<Request> posts = ticketPosts(k);
+        AtomicInteger attempt = new AtomicInteger();
+        k.page.route("**" + TICKETS, route -> {
+            if (attempt.incrementAndGet() == 1) {
+                APIResponse processed = route.fetch(); // the server issues the ticket…
+                assertThat(processed.status()).isEqualTo(201);
+                // …but the commit's answer was lost: the server says 503 OUTCOME_UNKNOWN, retry after 1 s.
+                route.fulfill(new Route.FulfillOptions().setStatus(503).setContentType("application/json")
+                        .setHeaders(java.util.Map.of("Retry-After", "1"))
+                        .setBody("{\"error\":\"OUTCOME_UNKNOWN\",\"message\":\"…\",\"messages\":{\"id\":\"…\",\"en\":\"…\"},\"details\":{}}"));
+            } else {
+                route.resume();
+            }
+        });
+        k.upToChecklist(nik(42)).submit();
+        k.on("ticket"); // no retry screen: the kiosk waited the second and asked again by itself
+        assertThat(k.text("ticket-number")).isEqualTo("A-001");
+        assertThat(tickets()).as("exactly one ticket").isEqualTo(1);
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).headerValue("idempotency-key")).isEqualTo(posts.get(1).headerValue("idempotency-key"));
+    }
 }

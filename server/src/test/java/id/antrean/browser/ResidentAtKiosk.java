@@ -116,8 +116,13 @@ final class ResidentAtKiosk implements AutoCloseable {
         return this;
     }
 
+    /** Skips the WhatsApp number; an office without notifications never asks for it (issue 11). */
     ResidentAtKiosk skipPhone() {
-        on("phone").tap("skip");
+        page.locator("body[data-busy='false'][data-screen='phone'] [data-testid='screen-phone'], "
+                + "body[data-busy='false'][data-screen='priority'] [data-testid='screen-priority']").first().waitFor();
+        if ("phone".equals(page.locator("body").getAttribute("data-screen"))) {
+            tap("skip");
+        }
         return this;
     }
 
@@ -166,7 +171,7 @@ final class ResidentAtKiosk implements AutoCloseable {
         return found;
     }
 
-    private static synchronized String axeSource() {
+    static synchronized String axeSource() {
         if (axe == null) {
             try (InputStream in = ResidentAtKiosk.class.getResourceAsStream("/axe.min.js")) {
                 if (in == null) {

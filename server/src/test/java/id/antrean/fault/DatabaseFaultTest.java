@@ -189,7 +189,7 @@ class DatabaseFaultTest {
         Set<String> keysWithTicket = new HashSet<>();
         long issued;
         try (Connection c = mariadb.connect(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT token, CONCAT(ticket_prefix, '-', LPAD(number, 3, '0')) FROM antrean.ticket")) {
+            try (ResultSet rs = st.executeQuery("SELECT token, CONCAT(ticket_prefix, '-', IF(number < 1000, LPAD(number, 3, '0'), number)) FROM antrean.ticket")) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), rs.getString(2));
                 }

@@ -129,11 +129,11 @@ class DisplayStreamTest {
         call("1");
         call("2");
         try (SseClient resumed = new SseClient(display(nodeA), lastId)) {
-            SseClient.Event first = resumed.next(WAIT);
-            assertThat(first.name()).isEqualTo("called");
+            // Room counts may come first: a snapshot shared by displays that connect together can be
+            // a few events older than the last ticket, and those events are replayed after it.
+            SseClient.Event first = resumed.next("called", WAIT);
             assertThat(first.data().get("number").asText()).isEqualTo("A-001");
-            SseClient.Event second = resumed.next(WAIT);
-            assertThat(second.name()).isEqualTo("called");
+            SseClient.Event second = resumed.next("called", WAIT);
             assertThat(second.data().get("number").asText()).isEqualTo("A-002");
             // And it stays live afterwards.
             issue(3);

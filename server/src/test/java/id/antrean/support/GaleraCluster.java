@@ -119,6 +119,21 @@ public final class GaleraCluster {
     public String createDatabase(String hint) {
         String name = ("g_" + hint + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
         execute(firstAlive(), "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        // DDL reaches the other nodes when they apply it: wait until every running node has it.
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        for (Node n : nodes) {
+            while (n.alive() && !hasDatabase(n.index, name)) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("Database " + name + " did not reach node " + n.index);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         return name;
     }
 
@@ -242,6 +257,16 @@ public final class GaleraCluster {
         }
         throw new IllegalStateException("Galera node " + node + " not Synced after " + timeout + ": " + state
                 + "\n" + tail(nodes.get(node)));
+    }
+
+    private boolean hasDatabase(int node, String name) {
+        try (Connection c = connect(node, null); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+                     + name + "'")) {
+            return rs.next() && rs.getInt(1) == 1;
+        } catch (SQLException e) {
+            return false; // a node still joining answers nothing useful yet
+        }
     }
 
     private int firstAlive() {

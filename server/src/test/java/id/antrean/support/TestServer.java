@@ -37,6 +37,8 @@ public final class TestServer {
         for (String limit : new String[] {"login", "kiosk", "ticket"}) {
             all.put("antrean.rate-limit." + limit + ".per-minute", "1000000");
         }
+        // Test set-ups create and log in many staff at once; LoginFloodTest sets the real budget.
+        all.put("antrean.login.hash.per-second", "1000");
         all.putAll(overrides);
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
