@@ -43,6 +43,7 @@ import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OpenApiDocument;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
 import id.antrean.web.ReportApi;
@@ -206,7 +207,8 @@ public final class Antrean implements AutoCloseable {
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
-                                .register("/api/v1/staff", new StaffApi(accounts, guard));
+                                .register("/api/v1/staff", new StaffApi(accounts, guard))
+                                .register("/openapi", new OpenApiDocument());
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));
                         }
