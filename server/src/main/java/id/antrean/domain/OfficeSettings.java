@@ -21,15 +21,26 @@ public record OfficeSettings(
         List<ChecklistItem> checklist,
         List<UrgencyReason> urgencyReasons,
         List<Counter> counters,
-        NikRegionPolicyMode nikRegionPolicy) {
+        NikRegionPolicyMode nikRegionPolicy,
+        DisplaySettings display) {
 
     public OfficeSettings {
+        display = display == null ? DisplaySettings.DEFAULT : display;
         dailyQuota = Map.copyOf(dailyQuota);
         openingHours = Map.copyOf(openingHours);
         holidays = List.copyOf(holidays);
         checklist = List.copyOf(checklist);
         urgencyReasons = List.copyOf(urgencyReasons);
         counters = List.copyOf(counters);
+    }
+
+    /** Settings without display choices: the displays' defaults (no notice, speech). */
+    public OfficeSettings(Map<String, Integer> dailyQuota, int slotMinutes, int slotCapacity, int roomCapacity,
+                          int bookingHorizonDays, Map<DayOfWeek, List<OpeningInterval>> openingHours,
+                          List<LocalDate> holidays, List<ChecklistItem> checklist, List<UrgencyReason> urgencyReasons,
+                          List<Counter> counters, NikRegionPolicyMode nikRegionPolicy) {
+        this(dailyQuota, slotMinutes, slotCapacity, roomCapacity, bookingHorizonDays, openingHours, holidays, checklist,
+                urgencyReasons, counters, nikRegionPolicy, DisplaySettings.DEFAULT);
     }
 
     public int quota(String service) {
