@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.antrean.app.Offices;
 import id.antrean.app.SatisfactionSurvey;
 import id.antrean.domain.Ikm;
+import id.antrean.domain.Rejected;
+import id.antrean.domain.Rejection;
+import id.antrean.domain.RejectionCode;
 import id.antrean.domain.Role;
 import id.antrean.domain.Text;
 import io.helidon.http.Status;
@@ -48,8 +51,8 @@ public final class SurveyApi implements HttpService {
         JsonNode score = body.get("score");
         JsonNode comment = body.get("comment");
         if (comment != null && !comment.isNull() && !comment.isTextual()) {
-            throw ApiError.badRequest("INVALID_SURVEY_ANSWER",
-                    Text.of("Komentar harus berupa teks.", "The comment must be text."), Map.of("field", "comment"));
+            throw new Rejected(Rejection.of(RejectionCode.INVALID_SURVEY_ANSWER,
+                    Text.of("Komentar harus berupa teks.", "The comment must be text."), Map.of("field", "comment")));
         }
         Integer value = score != null && score.isIntegralNumber() && score.canConvertToInt() ? score.intValue() : null;
         SatisfactionSurvey.Status s = survey.answer(req.path().pathParameters().get("token"), value,
