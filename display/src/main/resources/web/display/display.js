@@ -210,4 +210,4 @@ openStream(`/api/v1/offices/${encodeURIComponent(office)}/display/stream`, {
 });
 
 // For debugging from the console and for tests.
-window.antreanDisplay = { get state() { return state; }, announcer, clips, voiceLog };
+window.antreanDisplay = { get state() { return state; }, announcer, clips, voiceLog, notice };
