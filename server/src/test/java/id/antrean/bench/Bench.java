@@ -52,7 +52,7 @@ public final class Bench {
     static final int[] CONCURRENCY = Arrays.stream(env("ANTREAN_BENCH_CLIENTS", "1,8,32,64").split(","))
             .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     /** Which scenarios to run (for profiling one of them): e.g. ANTREAN_BENCH_SCENARIOS=1,2a. */
-    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,notify,5").split(","));
+    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,notify,5,6,galera").split(","));
     /** The largest values the settings validation accepts (quota 0-10,000, slot capacity 1-1,000). */
     static final int QUOTA = 10_000;
     static final int SLOT_CAPACITY_MAX = 1_000;
@@ -267,6 +267,12 @@ public final class Bench {
         }
         if (SCENARIOS.contains("5")) {
             twoNodes(node1, jar);
+        }
+        if (SCENARIOS.contains("6")) {
+            BenchOffices.manyOffices(this, "6", one, BenchOffices.create(this));
+        }
+        if (SCENARIOS.contains("galera")) {
+            BenchOffices.onCluster(this, jar);
         }
     }
 
@@ -1620,6 +1626,7 @@ public final class Bench {
             }
         }
         BenchNotify.targets(this, t);
+        BenchOffices.targets(this, t);
         Double idle = number("serverIdleRssMb");
         if (idle != null) {
             t.append(String.format(Locale.ROOT, "- server idle RSS %.0f MB (target < 200): %s%n", idle, idle < 200 ? "MET" : "MISSED"));
