@@ -52,7 +52,7 @@ public final class Bench {
     static final int[] CONCURRENCY = Arrays.stream(env("ANTREAN_BENCH_CLIENTS", "1,8,32,64").split(","))
             .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     /** Which scenarios to run (for profiling one of them): e.g. ANTREAN_BENCH_SCENARIOS=1,2a. */
-    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,notify,5,6,galera").split(","));
+    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,flood,notify,5,6,galera").split(","));
     /** The largest values the settings validation accepts (quota 0-10,000, slot capacity 1-1,000). */
     static final int QUOTA = 10_000;
     static final int SLOT_CAPACITY_MAX = 1_000;
@@ -193,6 +193,9 @@ public final class Bench {
         }
         BenchNode node1 = null;
         notify = SCENARIOS.contains("notify") ? BenchNotify.start(nodeEnv) : null;
+        if (SCENARIOS.contains("flood")) {
+            BenchFlood.configure(nodeEnv);
+        }
         try {
             node1 = BenchNode.start("server-1", jar, benchDir, nodeEnv, jfr);
             if (embedded) {
@@ -261,6 +264,9 @@ public final class Bench {
         }
         if (SCENARIOS.contains("4")) {
             fanOut(node1);
+        }
+        if (SCENARIOS.contains("flood")) {
+            BenchFlood.run(this, node1);
         }
         if (notify != null) {
             notify.run(this, node1);
@@ -1625,6 +1631,7 @@ public final class Bench {
                 t.append("- scenario ").append(r.scenario()).append(" (").append(r.label()).append("): NOT MEASURED, endpoint missing\n");
             }
         }
+        BenchFlood.targets(this, t);
         BenchNotify.targets(this, t);
         BenchOffices.targets(this, t);
         Double idle = number("serverIdleRssMb");
