@@ -21,6 +21,9 @@ public enum RejectionCode {
     QUOTA_FULL(Kind.CONFLICT),
     INVALID_STATE(Kind.CONFLICT),
     COUNTER_BUSY(Kind.CONFLICT),
+    COUNTER_NOT_OPEN(Kind.CONFLICT),
+    ALREADY_CALLED(Kind.CONFLICT),
+    ROOM_FULL(Kind.CONFLICT),
     STAFF_EXISTS(Kind.CONFLICT),
     // Something named does not exist.
     OFFICE_NOT_FOUND(Kind.NOT_FOUND),
