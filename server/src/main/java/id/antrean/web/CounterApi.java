@@ -136,14 +136,22 @@ public final class CounterApi implements HttpService {
             }
             JsonNode t = body.get("temperatureC");
             if (t != null && !t.isNull()) {
-                if (!t.isNumber()) {
-                    throw ApiError.badRequest("INVALID_JSON", Text.of("Suhu harus angka.", "The temperature must be a number."),
+                // A number, or the text staff typed: "38,2" (Indonesian decimal comma) or "38.2".
+                BigDecimal typed = t.isNumber() ? t.decimalValue() : t.isTextual() ? decimal(t.asText()) : null;
+                if (typed == null) {
+                    throw ApiError.badRequest("INVALID_JSON", Text.of("Suhu harus angka, misalnya 36,6.",
+                                    "The temperature must be a number, e.g. 36.6."),
                             Map.of("field", "temperatureC"));
                 }
-                temperature = t.decimalValue().setScale(1, java.math.RoundingMode.HALF_UP);
+                temperature = typed.setScale(1, java.math.RoundingMode.HALF_UP);
             }
         }
         return desk.start(id, ppe, temperature, who);
+    }
+
+    private static BigDecimal decimal(String typed) {
+        String v = typed.strip().replace(',', '.');
+        return v.matches("\\d{1,3}(\\.\\d{1,2})?") ? new BigDecimal(v) : null;
     }
 
     private interface Action {

@@ -92,7 +92,8 @@ class StaffConsoleTest {
         page.fill("#username", user);
         page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : Api.staffPassword(user));
         page.click("#submit");
-        page.waitForURL("**/counter.html");
+        // Each lands on their own page: admins the settings, supervisors the report, operators the counter choice.
+        page.waitForURL(user.equals("admin") ? "**/settings.html" : user.startsWith("super") ? "**/supervisor.html" : "**/counter.html");
         return page;
     }
 
