@@ -34,9 +34,8 @@ function noShows(list, { onRequeue, busy }) {
       h('td', { class: 'slot' }, t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),
       h('td', {}, t.counter?.name || '–'),
       h('td', {}, h('button', {
-        type: 'button', class: 'secondary requeue', 'data-requeue': t.number, disabled: busy,
-        'aria-label': `Kembalikan ${t.number} ke antrean / Return ${t.number} to the queue`, onclick: () => onRequeue(t),
-      }, bi('Kembalikan', 'Return'))))))));
+        type: 'button', class: 'secondary requeue', 'data-requeue': t.number, disabled: busy, onclick: () => onRequeue(t),
+      }, bi(`Kembalikan ${t.number} ke antrean`, `Return ${t.number}`))))))));
 }
 
 function group(id, titleId, titleEn, list, withCounter) {

@@ -264,4 +264,33 @@ class CounterToolsTest {
         supervisor.waitForURL("**/console.html");
         assertThat(supervisor.locator(".topbar .brand")).containsText("Loket 2");
     }
+
+    @Test
+    void theSupervisorSeesServedPerCounterAndStaffMemberAndRefusalsByReason() throws Exception {
+        issue(400);
+        issue(401);
+        Map<String, Object> door = ticketRequest(nik(402));
+        door.put("checklist", Map.of("MASK", false, "GLOVES", true, "NO_SYMPTOMS", true));
+        assertThat(office.resident().post("/api/v1/offices/oki/tickets", door).status()).isEqualTo(422);
+        long a = operator.post("/api/v1/offices/oki/counters/1/call-next", null).json().get("id").asLong();
+        operator.post("/api/v1/tickets/" + a + "/start", Map.of("ppe", Map.of("MASK", true, "GLOVES", true)));
+        office.clock().setWib("2026-12-01T09:12");
+        operator.post("/api/v1/tickets/" + a + "/complete", null);
+        long b = operator.post("/api/v1/offices/oki/counters/1/call-next", null).json().get("id").asLong();
+        operator.post("/api/v1/tickets/" + b + "/refuse", Map.of("reason", "Tidak mendesak"));
+
+        Page page = login("kepala1", "supervisor.html");
+        assertThat(page.locator("#breakdown-counters tr[data-key='1']")).containsText("Loket 1");
+        assertThat(page.locator("#breakdown-counters tr[data-key='1'] td").nth(0)).hasText("1");
+        assertThat(page.locator("#breakdown-counters tr[data-key='1'] td").nth(3)).hasText("12 mnt");
+        assertThat(page.locator("#breakdown-staff tr[data-key='petugas1']")).containsText("petugas1");
+        assertThat(page.locator("#breakdown-refusals tr[data-reason='DOOR/MASK']")).containsText("Tanpa masker");
+        assertThat(page.locator("#breakdown-refusals tr[data-reason='COUNTER/NOT_URGENT']")).containsText("Tidak mendesak");
+        axeClean(page, "the supervisor page with the breakdown");
+        Browsers.screenshot(page, "staff-supervisor-breakdown");
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("#csv-breakdown"));
+        assertThat(download.suggestedFilename()).isEqualTo("antrean-oki-rincian-2026-12-01_2026-12-01.csv");
+        String csv = java.nio.file.Files.readString(download.path());
+        assertThat(csv).contains("counter,1,Loket 1,1,0,1,12.0,").contains("refusal-door,MASK,Tanpa masker,,,,,1");
+    }
 }

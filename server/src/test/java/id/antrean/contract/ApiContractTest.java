@@ -562,6 +562,22 @@ class ApiContractTest {
         }
     }
 
+    /** Issue 13: the report per counter, per staff member and by refusal reason. */
+    @Test
+    @Order(7)
+    void breakdownReportOperations() {
+        String report = "/api/v1/offices/oki/reports/breakdown";
+        JsonNode b = expect("breakdownReport", 200, admin.get(report + "?from=2026-12-01&to=2026-12-01")).json();
+        assertThat(b.get("counters")).isNotNull();
+        Api.Response csv = expect("breakdownReport", 200, admin.getWith(report, Map.of("Accept", "text/csv")));
+        assertThat(csv.body()).startsWith("section,key,label,served,noShow,refused,meanServiceMin,count");
+        expect("breakdownReport", 400, admin.get(report + "?from=yesterday"));
+        expect("breakdownReport", 401, anonymous.get(report));
+        expect("breakdownReport", 403, operator.get(report));
+        expect("breakdownReport", 404, admin.get("/api/v1/offices/nope/reports/breakdown"));
+        expect("breakdownReport", 422, admin.get(report + "?from=2026-12-02&to=2026-12-01"));
+    }
+
     @Test
     @Order(100)
     void everyOperationAndEveryDocumentedAnswerWasExercised() {
