@@ -8,6 +8,7 @@ import id.antrean.app.CallByNumber;
 import id.antrean.app.CounterBreaks;
 import id.antrean.app.CounterDesk;
 import id.antrean.app.NoShowReturn;
+import id.antrean.app.OfficeProfiles;
 import id.antrean.app.TicketTransfer;
 import id.antrean.app.NotificationDispatcher;
 import id.antrean.app.Notifications;
@@ -48,6 +49,7 @@ import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OfficeProfileApi;
 import id.antrean.web.OpenApiDocument;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
@@ -214,6 +216,7 @@ public final class Antrean implements AutoCloseable {
                                         counterApi, streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1", new OfficeProfileApi(new OfficeProfiles(offices, officeStore, clock), offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))

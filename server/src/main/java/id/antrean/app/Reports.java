@@ -143,8 +143,8 @@ public final class Reports {
             }
         }
         store.refusalTexts(officeId, from, to).forEach((text, n) -> {
-            id.antrean.domain.RefusalReason r = id.antrean.domain.RefusalReason.of(text);
-            refusals.merge("COUNTER|" + r.name(), new Refusals("COUNTER", r.name(), r.label(), n),
+            id.antrean.domain.RefusalReason r = id.antrean.domain.RefusalReason.ofStored(text);
+            refusals.merge("COUNTER|" + r.code(), new Refusals("COUNTER", r.code(), r.label(), n),
                     (a, b) -> new Refusals(a.place(), a.reason(), a.label(), a.count() + b.count()));
         });
         List<Refusals> sorted = new ArrayList<>(refusals.values());
@@ -155,9 +155,9 @@ public final class Reports {
     /** A checklist item missing at the kiosk, in the words of the counter's reasons where they match. */
     private static id.antrean.domain.Text doorLabel(Office office, String item) {
         return switch (item) {
-            case "MASK" -> id.antrean.domain.RefusalReason.NO_MASK.label();
-            case "GLOVES" -> id.antrean.domain.RefusalReason.NO_GLOVES.label();
-            case "NO_SYMPTOMS" -> id.antrean.domain.RefusalReason.SYMPTOMS.label();
+            case "MASK" -> id.antrean.domain.RefusalReason.byCode("NO_MASK").orElseThrow().label();
+            case "GLOVES" -> id.antrean.domain.RefusalReason.byCode("NO_GLOVES").orElseThrow().label();
+            case "NO_SYMPTOMS" -> id.antrean.domain.RefusalReason.byCode("SYMPTOMS").orElseThrow().label();
             default -> office.settings().checklist().stream().filter(c -> c.code().equals(item)).findFirst()
                     .map(id.antrean.domain.ChecklistItem::label).orElse(id.antrean.domain.Text.of(item, item));
         };

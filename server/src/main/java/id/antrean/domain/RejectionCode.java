@@ -21,9 +21,6 @@ public enum RejectionCode {
     QUOTA_FULL(Kind.CONFLICT),
     INVALID_STATE(Kind.CONFLICT),
     COUNTER_BUSY(Kind.CONFLICT),
-    COUNTER_NOT_OPEN(Kind.CONFLICT),
-    ALREADY_CALLED(Kind.CONFLICT),
-    ROOM_FULL(Kind.CONFLICT),
     STAFF_EXISTS(Kind.CONFLICT),
     // Something named does not exist.
     OFFICE_NOT_FOUND(Kind.NOT_FOUND),
@@ -37,7 +34,11 @@ public enum RejectionCode {
     LOGIN_LOCKED(Kind.TOO_MANY),
     LOGIN_BUSY(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
-    CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
+    CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
+    // An idle counter filling itself (issue 13): the office's state does not allow it now.
+    COUNTER_NOT_OPEN(Kind.CONFLICT),
+    ALREADY_CALLED(Kind.CONFLICT),
+    ROOM_FULL(Kind.CONFLICT);
 
     /** Whose move it is; the web layer turns this into an HTTP status. */
     public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, TOO_MANY, FORBIDDEN }

@@ -346,7 +346,7 @@ class StaffConsoleTest {
         Browsers.screenshot(page, "staff-settings-errors");
         page.fill("[id='counters[0].name']", "Loket 1");
         page.fill("#roomCapacity", "1");
-        page.click("[id='checklist'] ~ * , [data-path='checklist[0]'] button[aria-label^='Turunkan']");
+        page.click("[data-path='checklist[0]'] button[data-move='down']");
         page.click("#save");
         assertThat(page.locator("#form-message")).containsText("Pengaturan tersimpan");
         Browsers.screenshot(page, "staff-settings");

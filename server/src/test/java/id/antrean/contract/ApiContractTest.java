@@ -578,6 +578,25 @@ class ApiContractTest {
         expect("breakdownReport", 422, admin.get(report + "?from=2026-12-02&to=2026-12-01"));
     }
 
+    /** Issue 13: the office's name and services' WhatsApp numbers and instructions. */
+    @Test
+    @Order(7)
+    void officeProfileOperations() {
+        String profile = "/api/v1/offices/oki/profile";
+        JsonNode p = expect("officeProfile", 200, admin.get(profile)).json();
+        expect("officeProfile", 401, anonymous.get(profile));
+        expect("officeProfile", 403, operator.get(profile));
+        expect("officeProfile", 404, admin.get("/api/v1/offices/nope/profile"));
+        expect("updateOfficeProfile", 200, admin.put(profile, Map.of("name", p.get("name"), "services", p.get("services"))));
+        expect("updateOfficeProfile", 400, admin.put(profile, Map.of("name", Map.of("id", "", "en", ""))));
+        expect("updateOfficeProfile", 400, raw(admin, "PUT", profile, "application/json", "{\"name\":"));
+        expect("updateOfficeProfile", 401, anonymous.put(profile, Map.of()));
+        expect("updateOfficeProfile", 403, operator.put(profile, Map.of()));
+        expect("updateOfficeProfile", 404, admin.put("/api/v1/offices/nope/profile", Map.of()));
+        expect("updateOfficeProfile", 413, raw(admin, "PUT", profile, "application/json", "{\"x\":\"" + "n".repeat(17_000) + "\"}"));
+        expect("updateOfficeProfile", 415, raw(admin, "PUT", profile, "text/plain", "name"));
+    }
+
     @Test
     @Order(100)
     void everyOperationAndEveryDocumentedAnswerWasExercised() {
@@ -608,6 +627,7 @@ class ApiContractTest {
         Map<String, String> mounts = new LinkedHashMap<>();
         mounts.put("TicketApi", "/api/v1");
         mounts.put("OfficeApi", "/api/v1");
+        mounts.put("OfficeProfileApi", "/api/v1");
         mounts.put("CounterApi", "/api/v1");
         mounts.put("StreamApi", "/api/v1");
         mounts.put("ReportApi", "/api/v1");
