@@ -14,11 +14,17 @@ let s = null; // the settings document being edited
 let services = {}; // service code -> {id, en} name, for human labels ("Perekaman KTP-el", not KTP_EL_RECORDING)
 
 if (me) {
-  const [settings, list] = await Promise.all([request(`offices/${office}/settings`), request(`offices/${office}/services`)]);
-  s = settings;
-  services = Object.fromEntries(list.services.map((x) => [x.code, x.name]));
-  await loadProfile(office);
-  draw();
+  try {
+    const [settings, list] = await Promise.all([request(`offices/${office}/settings`), request(`offices/${office}/services`)]);
+    s = settings;
+    services = Object.fromEntries(list.services.map((x) => [x.code, x.name]));
+    await loadProfile(office);
+    draw();
+  } catch (e) {
+    // Offline, or the page is being left: say so instead of a page stuck on "Memuat…".
+    clear(main, h('p', { class: 'message error', role: 'alert' }, e instanceof ApiError ? bi(e.words.id, e.words.en)
+      : bi('Server tidak dapat dihubungi. Muat ulang halaman.', 'The server cannot be reached. Reload the page.')));
+  }
 }
 
 function draw(focusPath) {

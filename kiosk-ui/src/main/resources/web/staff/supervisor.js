@@ -11,6 +11,16 @@ const office = officeId();
 const main = document.querySelector('main');
 
 if (me) {
+  try {
+    await showReports();
+  } catch (e) {
+    // Offline, or the page is being left: say so instead of a page stuck on "Memuat…".
+    clear(main, h('p', { class: 'message error', role: 'alert' }, e instanceof ApiError ? bi(e.words.id, e.words.en)
+      : bi('Server tidak dapat dihubungi. Muat ulang halaman.', 'The server cannot be reached. Reload the page.')));
+  }
+}
+
+async function showReports() {
   const kiosk = await request(`offices/${office}/kiosk`);
   const today = kiosk.today;
   const todayBox = h('section', { class: 'panel', id: 'today', 'aria-labelledby': 'today-title' });

@@ -58,7 +58,7 @@ public final class ReportStore {
     }
 
     private static Served served(io.helidon.dbclient.DbRow r, String key) {
-        Object mean = r.column("mean_us").get();
+        Object mean = Rows.raw(r, "mean_us");
         Double minutes = mean == null ? null : Math.round(((Number) mean).doubleValue() / 6_000_000.0) / 10.0;
         return new Served(Rows.str(r, key), (int) Rows.lng(r, "served"), (int) Rows.lng(r, "no_show"),
                 (int) Rows.lng(r, "refused"), minutes);
