@@ -22,7 +22,17 @@ public record OfficeSettings(
         List<UrgencyReason> urgencyReasons,
         List<Counter> counters,
         NikRegionPolicyMode nikRegionPolicy,
+        boolean kioskAskName,
         DisplaySettings display) {
+
+    /** Without the kiosk's and the displays' options: no name asked, no notice, speech. */
+    public OfficeSettings(Map<String, Integer> dailyQuota, int slotMinutes, int slotCapacity, int roomCapacity,
+                          int bookingHorizonDays, Map<DayOfWeek, List<OpeningInterval>> openingHours,
+                          List<LocalDate> holidays, List<ChecklistItem> checklist, List<UrgencyReason> urgencyReasons,
+                          List<Counter> counters, NikRegionPolicyMode nikRegionPolicy) {
+        this(dailyQuota, slotMinutes, slotCapacity, roomCapacity, bookingHorizonDays, openingHours, holidays, checklist,
+                urgencyReasons, counters, nikRegionPolicy, false, DisplaySettings.DEFAULT);
+    }
 
     public OfficeSettings {
         display = display == null ? DisplaySettings.DEFAULT : display;
@@ -32,15 +42,6 @@ public record OfficeSettings(
         checklist = List.copyOf(checklist);
         urgencyReasons = List.copyOf(urgencyReasons);
         counters = List.copyOf(counters);
-    }
-
-    /** Settings without display choices: the displays' defaults (no notice, speech). */
-    public OfficeSettings(Map<String, Integer> dailyQuota, int slotMinutes, int slotCapacity, int roomCapacity,
-                          int bookingHorizonDays, Map<DayOfWeek, List<OpeningInterval>> openingHours,
-                          List<LocalDate> holidays, List<ChecklistItem> checklist, List<UrgencyReason> urgencyReasons,
-                          List<Counter> counters, NikRegionPolicyMode nikRegionPolicy) {
-        this(dailyQuota, slotMinutes, slotCapacity, roomCapacity, bookingHorizonDays, openingHours, holidays, checklist,
-                urgencyReasons, counters, nikRegionPolicy, DisplaySettings.DEFAULT);
     }
 
     public int quota(String service) {

@@ -75,7 +75,8 @@ public final class SettingsCodec {
         return new OfficeSettings(quota, node.get("slotMinutes").intValue(), node.get("slotCapacity").intValue(),
                 node.get("roomCapacity").intValue(), node.get("bookingHorizonDays").intValue(), hours,
                 holidays.stream().sorted().toList(), checklist, reasons, counters,
-                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()), display(node.get("display")));
+                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()),
+                node.path("kiosk").path("askName").asBoolean(false), display(node.get("display")));
     }
 
     /** The displays' part; optional, so documents saved before it existed keep their meaning. */
@@ -126,6 +127,7 @@ public final class SettingsCodec {
         ArrayNode counters = root.putArray("counters");
         s.counters().forEach(c -> counters.addObject().put("id", c.id()).put("name", c.name()));
         root.put("nikRegionPolicy", s.nikRegionPolicy().name());
+        root.putObject("kiosk").put("askName", s.kioskAskName());
         root.putObject("display").put("notice", s.display().notice()).put("voice", s.display().voice().name());
         return root;
     }

@@ -36,6 +36,18 @@ public final class Views {
         return c == null ? null : ordered("id", c.id(), "name", c.name());
     }
 
+    /** A counter with its status now (open, on break, closed) and who set it when. */
+    static Map<String, Object> counterNow(id.antrean.app.CounterBreaks.CounterNow c, ZoneId zone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.counter().id());
+        m.put("name", c.counter().name());
+        m.put("status", c.status().name());
+        m.put("statusLabel", ordered("id", c.status().label().id(), "en", c.status().label().en()));
+        m.put("since", c.since() == null ? null : at(c.since(), zone));
+        m.put("by", c.by());
+        return m;
+    }
+
     static Map<String, String> text(String id, String en) {
         return ordered("id", id, "en", en);
     }
@@ -162,6 +174,9 @@ public final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("office", Map.of("id", office.id(), "name", text(office.name()), "timeZone", office.zone().getId()));
         m.put("publicBaseUrl", publicBaseUrl);
+        // For the admin pages' banner (issue 13): UNSET or LOOPBACK when the ticket QR code would not open on a phone.
+        m.put("publicUrlWarning", PublicAddress.problem(publicBaseUrl).isEmpty() ? null
+                : publicBaseUrl == null ? "UNSET" : "LOOPBACK");
         m.put("today", k.today().toString());
         m.put("now", k.now().toOffsetDateTime().toString());
         m.put("open", k.open());
@@ -185,6 +200,10 @@ public final class Views {
         availability.put("occupancy", Map.of("present", k.present(), "capacity", office.settings().roomCapacity()));
         availability.put("waitingOutside", k.waitingOutside());
         m.put("availability", availability);
+        // What the kiosk checks as the NIK is typed (the server checks it all again on the request).
+        m.put("nik", Map.of("provinces", id.antrean.domain.NikPolicy.provinces()));
+        // The office asks for a name (optional for the resident) so staff can greet them.
+        m.put("askName", office.settings().kioskAskName());
         return m;
     }
 
