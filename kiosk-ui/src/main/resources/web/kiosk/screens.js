@@ -5,13 +5,18 @@ import { h, icon } from './dom.js';
 import { ICONS, iconFor } from './icons.js';
 import { t, tn, has, pick, errorText, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
 import { nikProblem } from './nik.js';
-import { welcomeActions } from './welcome-actions.js';
 import { numericKeypad, digitKeyHandler, textKeyboard } from './keypad.js';
 import { qrSvg } from './qr.js';
 
 export const NIK_LENGTH = 16;
 export const NOTE_MAX = 200;
 export const NAME_MAX = 100;
+
+// Secondary ways in below "Sentuh untuk mulai" (e.g. collect a document, "I have a number"):
+// registerWelcomeAction((ctx) => element or null); use class "choice" for a ≥ 72 px target.
+const welcomeBuilders = [];
+export const registerWelcomeAction = (build) => welcomeBuilders.push(build);
+const welcomeActions = (ctx) => welcomeBuilders.map((build) => build(ctx)).filter(Boolean);
 
 // ---------- small building blocks ----------
 

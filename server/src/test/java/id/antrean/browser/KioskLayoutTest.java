@@ -167,7 +167,9 @@ class KioskLayoutTest {
         try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), width, height, "idle=600")) {
             k.byId("welcome-notice").waitFor();
             measure(k, tag, "welcome-closed");
-            k.upToLastStep(nik(2)).tap("priority-NONE");
+            k.chooseInOffice().healthy().reason("HOSPITAL").nik(nik(2));
+            k.on("name").tap("skip");
+            k.on("priority").tap("priority-NONE");
             k.on("phone").tap("skip");
             k.on("closed");
             measure(k, tag, "closed");
