@@ -136,6 +136,11 @@ class KioskLayoutTest {
             measure(k, tag, "service");
             k.tap("service-AKTA_PENGANGKATAN_PENGESAHAN_ANAK");
             measure(k, tag, "whatsapp");
+            // The number residents copy onto their phone is one line, never split at a hyphen.
+            assertThat((Boolean) k.page.evaluate("() => { const span = document.querySelector('[data-testid=whatsapp-number] span'); "
+                    + "const r = document.createRange(); r.selectNodeContents(span); "
+                    + "return r.getBoundingClientRect().height < parseFloat(getComputedStyle(span).fontSize) * 1.8; }"))
+                    .as(tag + ": the WhatsApp number on one line").isTrue();
             k.tap("back");
             k.on("service").tap("service-KTP_EL_RECORDING");
             k.answers(true, true, true);
