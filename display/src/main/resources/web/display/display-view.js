@@ -100,11 +100,13 @@ export function createView() {
     }
     for (const c of state.counters) {
       const tile = tid(`counter-tile-${c.id}`);
-      const s = c.current?.state ?? 'IDLE';
+      // A counter on break or closed with nobody at it says so instead of "no call yet".
+      const s = c.current?.state ?? (c.status && c.status !== 'OPEN' ? c.status : 'IDLE');
       tile.dataset.state = s;
       setText(tid(`counter-name-${c.id}`), c.name);
       setText(tid(`counter-number-${c.id}`), c.current?.number ?? '—');
-      const text = s === 'CALLED' ? DISPLAY.nowCalling : s === 'SERVING' ? DISPLAY.nowServing : DISPLAY.counterIdle;
+      const text = s === 'CALLED' ? DISPLAY.nowCalling : s === 'SERVING' ? DISPLAY.nowServing
+        : s === 'BREAK' ? DISPLAY.counterBreak : s === 'CLOSED' ? DISPLAY.counterClosed : DISPLAY.counterIdle;
       const stateEl = tid(`counter-state-${c.id}`);
       if (stateEl.dataset.key !== s) { stateEl.dataset.key = s; stateEl.replaceChildren(...bi(text)); }
     }

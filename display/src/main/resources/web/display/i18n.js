@@ -52,6 +52,8 @@ export const DISPLAY = {
   recall: n => ({ id: `Panggilan ke-${n + 1}`, en: `Call no. ${n + 1}` }),
   idle: { id: 'Harap menunggu panggilan', en: 'Please wait to be called' },
   counterIdle: { id: 'Belum ada panggilan', en: 'No call yet' },
+  counterBreak: { id: 'Istirahat', en: 'On break' },
+  counterClosed: { id: 'Loket tutup', en: 'Counter closed' },
   admittedNone: { id: 'Belum ada', en: 'None yet' },
   more: n => ({ id: `+${n} lagi`, en: `+${n} more` }),
   recentNone: { id: 'Belum ada panggilan', en: 'No calls yet' },

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 
+import id.antrean.app.CallByNumber;
+import id.antrean.app.CounterBreaks;
 import id.antrean.app.CounterDesk;
+import id.antrean.app.NoShowReturn;
+import id.antrean.app.OfficeProfiles;
+import id.antrean.app.TicketTransfer;
 import id.antrean.app.NotificationDispatcher;
 import id.antrean.app.SatisfactionSurvey;
 import id.antrean.app.Notifications;
@@ -26,6 +31,7 @@ import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
 import id.antrean.domain.LoginThrottlePolicy;
+import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.Database;
 import id.antrean.storage.SurveyStore;
 import id.antrean.storage.EventStore;
@@ -45,6 +51,7 @@ import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OfficeProfileApi;
 import id.antrean.web.OpenApiDocument;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
@@ -140,7 +147,9 @@ public final class Antrean implements AutoCloseable {
                                 Duration.ofMillis(d.get("config.pause.ms").asInt().orElse(60_000))),
                         publicUrl == null ? "http://localhost:8080" : publicUrl);
             }
-            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
+            CounterStatusStore counterStatuses = new CounterStatusStore(database, events);
+            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock, counterStatuses);
+            CounterBreaks breaks = new CounterBreaks(offices, counterStatuses, tickets, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
@@ -155,10 +164,13 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            CounterApi counterApi = new CounterApi(counters, offices, guard, new CallByNumber(offices, tickets, counters, desk, room, clock),
+                    new TicketTransfer(offices, tickets, counterStatuses, desk, clock),
+                    new NoShowReturn(offices, tickets, room, desk, clock), breaks);
             SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
                     Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
-            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
+            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock, counterStatuses);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
@@ -212,9 +224,10 @@ public final class Antrean implements AutoCloseable {
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                                        new CounterApi(counters, offices, guard), streams,
+                                        counterApi, streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1", new OfficeProfileApi(new OfficeProfiles(offices, officeStore, clock), offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))

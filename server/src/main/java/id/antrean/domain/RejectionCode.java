@@ -37,7 +37,11 @@ public enum RejectionCode {
     LOGIN_LOCKED(Kind.TOO_MANY),
     LOGIN_BUSY(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
-    CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
+    CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
+    // An idle counter filling itself (issue 13): the office's state does not allow it now.
+    COUNTER_NOT_OPEN(Kind.CONFLICT),
+    ALREADY_CALLED(Kind.CONFLICT),
+    ROOM_FULL(Kind.CONFLICT);
 
     /** Whose move it is; the web layer turns this into an HTTP status. */
     public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, TOO_MANY, FORBIDDEN }

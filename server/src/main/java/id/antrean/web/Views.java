@@ -36,6 +36,18 @@ public final class Views {
         return c == null ? null : ordered("id", c.id(), "name", c.name());
     }
 
+    /** A counter with its status now (open, on break, closed) and who set it when. */
+    static Map<String, Object> counterNow(id.antrean.app.CounterBreaks.CounterNow c, ZoneId zone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.counter().id());
+        m.put("name", c.counter().name());
+        m.put("status", c.status().name());
+        m.put("statusLabel", ordered("id", c.status().label().id(), "en", c.status().label().en()));
+        m.put("since", c.since() == null ? null : at(c.since(), zone));
+        m.put("by", c.by());
+        return m;
+    }
+
     static Map<String, String> text(String id, String en) {
         return ordered("id", id, "en", en);
     }
