@@ -84,6 +84,7 @@ public final class Antrean implements AutoCloseable {
     private final WebServer server;
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
+    private id.antrean.app.NameRetention names;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -100,6 +101,7 @@ public final class Antrean implements AutoCloseable {
         WaitingRoom room = null;
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
+        id.antrean.app.NameRetention names = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -107,6 +109,7 @@ public final class Antrean implements AutoCloseable {
             TicketStore tickets = new TicketStore(database, events);
             Offices offices = new Offices(officeStore);
             room = new WaitingRoom(tickets, officeStore, clock);
+            names = new id.antrean.app.NameRetention(tickets, officeStore, clock);
             String nikSecret = app.get("nik.secret").asString().orElseThrow();
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
@@ -249,6 +252,9 @@ public final class Antrean implements AutoCloseable {
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            // Names given at the kiosk are kept for the ticket's day only (issue 13).
+            names.startTimer(Duration.ofSeconds(app.get("names.check.seconds").asInt().orElse(600)));
+            node.names = names;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
@@ -263,6 +269,9 @@ public final class Antrean implements AutoCloseable {
             }
             if (room != null) {
                 room.close();
+            }
+            if (names != null) {
+                names.close();
             }
             database.close();
             throw e;
@@ -300,6 +309,9 @@ public final class Antrean implements AutoCloseable {
             dispatcher.close();
         }
         room.close();
+        if (names != null) {
+            names.close();
+        }
         feed.close();
         feedLag.close();
         hub.close();
