@@ -122,6 +122,26 @@ public final class CounterDesk {
         return finish(ticketId, TicketState.REFUSED, reason.strip(), actor);
     }
 
+    /**
+     * Staff cancel a ticket that is still waiting (the resident asked at the desk, or the day's
+     * service had to stop); unlike a resident's own cancel it is news to them, so they are told.
+     */
+    public TicketStatus cancel(long ticketId, String reason, String actor) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new Rejected(Rejection.of(RejectionCode.INVALID_REQUEST,
+                    Text.of("Alasan pembatalan wajib diisi, paling banyak " + MAX_REASON + " karakter.",
+                            "A cancellation needs a reason of at most " + MAX_REASON + " characters."),
+                    Map.of("field", "reason")));
+        }
+        String why = reason.strip();
+        TicketStatus status = change(ticketId, TicketState.CANCELLED, "TICKET_CANCELLED", actor, (tx, t) -> {
+            TicketStore.finish(tx, t, TicketState.CANCELLED, why, clock.instant());
+            return Map.of("outcome", TicketState.CANCELLED.name(), "reason", why);
+        });
+        room.admit(offices.get(status.ticket().officeId()));
+        return status;
+    }
+
     private TicketStatus finish(long ticketId, TicketState outcome, String reason, String actor) {
         TicketStatus status = change(ticketId, outcome, "TICKET_FINISHED", actor, (tx, t) -> {
             TicketStore.finish(tx, t, outcome, reason, clock.instant());

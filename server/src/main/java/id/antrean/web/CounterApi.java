@@ -65,6 +65,9 @@ public final class CounterApi implements HttpService {
                 .put("/offices/{office}/counters/{counter}/status", this::setStatus)
                 .post("/tickets/{id}/transfer", (req, res) -> act(req, res, (id, who, body) -> transfers.transfer(id,
                         body == null ? null : JsonBody.text(body, "counter"), who)))
+                .post("/tickets/{id}/cancel", (req, res) -> act(req, res, (id, who, body) -> desk.cancel(id,
+                        body != null && body.hasNonNull("reason") && body.get("reason").isTextual()
+                                ? body.get("reason").asText() : null, who)))
                 .post("/tickets/{id}/requeue", (req, res) -> act(req, res, (id, who, body) -> returns.requeue(id, who)));
     }
 

@@ -445,8 +445,8 @@ class ApiContractTest {
 
         String t = "/api/v1/tickets/" + id;
         // Each action: its common errors, then its happy path, in the order a ticket's day allows.
-        for (String action : List.of("recall", "start", "complete", "noShow", "refuse")) {
-            String path = t + "/" + (action.equals("noShow") ? "no-show" : action);
+        for (String action : List.of("recall", "start", "complete", "noShow", "refuse", "staffCancel")) {
+            String path = t + "/" + (action.equals("noShow") ? "no-show" : action.equals("staffCancel") ? "cancel" : action);
             expect(action, 401, anonymous.post(path, null));
             expect(action, 403, noCsrf.post(path, null));
             expect(action, 404, operator.post("/api/v1/tickets/999999/" + path.substring(path.lastIndexOf('/') + 1),
@@ -464,6 +464,7 @@ class ApiContractTest {
         expect("start", 409, operator.post(t + "/start", Map.of("ppe", Map.of("MASK", true, "GLOVES", true))));
         expect("noShow", 409, operator.post(t + "/no-show", null));
         expect("refuse", 409, operator.post(t + "/refuse", Map.of("reason", "Tidak memakai masker")));
+        expect("staffCancel", 409, operator.post(t + "/cancel", Map.of("reason", "Layanan dihentikan")));
 
         String tickets = office + "/tickets";
         anonymous.post(tickets, ticketRequest(nik(3)));
@@ -473,6 +474,9 @@ class ApiContractTest {
         long b = expect("callNext", 200, operator.post(office + "/counters/1/call-next", null)).json().get("id").asLong();
         expect("refuse", 422, operator.post("/api/v1/tickets/" + b + "/refuse", Map.of()));
         expect("refuse", 200, operator.post("/api/v1/tickets/" + b + "/refuse", Map.of("reason", "Tidak memakai masker")));
+        long c = anonymous.post(tickets, ticketRequest(nik(5))).json().get("id").asLong();
+        expect("staffCancel", 422, operator.post("/api/v1/tickets/" + c + "/cancel", Map.of()));
+        expect("staffCancel", 200, operator.post("/api/v1/tickets/" + c + "/cancel", Map.of("reason", "Layanan dihentikan")));
     }
 
     @Test

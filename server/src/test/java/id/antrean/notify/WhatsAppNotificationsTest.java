@@ -273,6 +273,26 @@ class WhatsAppNotificationsTest {
     }
 
     @Test
+    void cancelledByStaffIsToldAndACancelOfTheirOwnIsNot() {
+        String p = phone();
+        JsonNode t = issue(60, p, true);
+        awaitTemplates(p, "antrean_issued", "antrean_admitted");
+        assertThat(operator.post("/api/v1/tickets/" + t.get("id").asLong() + "/cancel",
+                Map.of("reason", "Layanan perekaman dihentikan hari ini")).status()).isEqualTo(200);
+        awaitTemplates(p, "antrean_issued", "antrean_admitted", "antrean_cancelled");
+        List<String> params = sentTo(p).get(2).params();
+        assertThat(params.get(0)).isEqualTo(t.get("number").asText());
+        assertThat(params.get(1)).as("the office's WhatsApp number, the next step").isNotBlank();
+
+        String q = phone();
+        JsonNode own = issue(61, q, true);
+        awaitTemplates(q, "antrean_issued");
+        assertThat(resident.delete("/api/v1/tickets/" + own.get("token").asText()).status()).isEqualTo(200);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(templates(q)).doesNotContain("antrean_cancelled"));
+    }
+
+    @Test
     void stopFromTheTicketPageOrByReplyMeansNothingAfter() {
         String p = phone();
         JsonNode t = issue(50, p, true);
