@@ -13,6 +13,7 @@ export function emptyState() {
     waitingOutside: null,
     quota: null,       // {issued, limit}
     reminders: [],
+    display: null,     // {notice, voice}: the office's notice line and its choice of voice
     serverTime: null,
   };
 }
@@ -57,6 +58,7 @@ function fromSnapshot(s) {
   state.waitingOutside = s.waitingOutside ?? null;
   state.quota = s.quota ?? null;
   state.reminders = s.reminders ?? [];
+  state.display = s.display ?? null;
   state.serverTime = s.serverTime ?? null;
   return state;
 }
@@ -112,6 +114,7 @@ function onSettings(state, e) {
     state.counters = e.counters.map(c => ({ id: String(c.id), name: c.name, status: old.get(String(c.id))?.status ?? 'OPEN',
       current: old.get(String(c.id))?.current ?? null }));
   }
+  if (e.display) state.display = e.display;
   if (e.roomCapacity != null) state.occupancy = { present: state.occupancy?.present ?? 0, capacity: e.roomCapacity };
   return state;
 }

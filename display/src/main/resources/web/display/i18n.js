@@ -23,9 +23,11 @@ export function stateText(state, ticket = {}) {
     case 'SERVING': return { id: 'Sedang dilayani', en: 'Being served' };
     case 'DONE': return { id: 'Selesai', en: 'Done' };
     case 'NO_SHOW': return { id: 'Tidak hadir', en: 'Did not show up' };
-    case 'REFUSED': return ticket.refuseReason
-      ? { id: `Ditolak (alasan: ${ticket.refuseReason})`, en: `Refused (reason: ${ticket.refuseReason})` }
-      : { id: 'Ditolak', en: 'Refused' };
+    case 'REFUSED': {
+      // The server gives the reason in both languages (refusal.reason); never the Indonesian words on the English line.
+      const r = ticket.refusal?.reason;
+      return r ? { id: `Ditolak (alasan: ${r.id})`, en: `Refused (reason: ${r.en})` } : { id: 'Ditolak', en: 'Refused' };
+    }
     case 'CANCELLED': return { id: 'Dibatalkan', en: 'Cancelled' };
     default: return { id: String(state ?? '—'), en: '' };
   }

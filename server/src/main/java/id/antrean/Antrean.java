@@ -11,6 +11,7 @@ import id.antrean.app.NoShowReturn;
 import id.antrean.app.OfficeProfiles;
 import id.antrean.app.TicketTransfer;
 import id.antrean.app.NotificationDispatcher;
+import id.antrean.app.SatisfactionSurvey;
 import id.antrean.app.Notifications;
 import id.antrean.domain.RetryPolicy;
 import id.antrean.storage.OutboxStore;
@@ -32,6 +33,7 @@ import id.antrean.app.WaitingRoom;
 import id.antrean.domain.LoginThrottlePolicy;
 import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.Database;
+import id.antrean.storage.SurveyStore;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
 import id.antrean.storage.OfficeStore;
@@ -61,6 +63,8 @@ import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
 import id.antrean.web.StreamApi;
 import id.antrean.web.StreamHub;
+import id.antrean.web.SurveyApi;
+import id.antrean.web.VoiceClips;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -211,7 +215,9 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
-                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
+                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
@@ -223,11 +229,14 @@ public final class Antrean implements AutoCloseable {
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
-                                .register("/openapi", new OpenApiDocument());
+                                .register("/openapi", new OpenApiDocument())
+                                .register("/api/v1", new SurveyApi(new SatisfactionSurvey(offices, tickets,
+                                        new SurveyStore(database), clock), offices, guard));
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));
                         }
                         ErrorHandling.unknownApiPaths(routing);
+                        VoiceClips.register(routing, app.get("voice.dir").asString().orElse(""));
                         StaticUi.register(routing);
                     })
                     .build()

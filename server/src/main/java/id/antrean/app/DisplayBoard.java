@@ -115,6 +115,7 @@ public final class DisplayBoard {
             data.put("admitted", tickets.admitted(exec, officeId, today).stream().map(Ticket::number).toList());
             data.putAll(occupancy(exec, office, now));
             data.put("reminders", HealthReminders.ALL.stream().map(DisplayBoard::text).toList());
+            data.put("display", display(office));
             data.put("serverTime", now.toString());
             return new Message("snapshot", id, data);
         });
@@ -171,6 +172,7 @@ public final class DisplayBoard {
                 name = "settings";
                 data.put("counters", office.settings().counters().stream().map(c -> Map.of("id", c.id(), "name", c.name())).toList());
                 data.put("roomCapacity", office.settings().roomCapacity());
+                data.put("display", display(office));
             }
             default -> {
                 return null;
@@ -238,6 +240,14 @@ public final class DisplayBoard {
             out.put(s.ticket().id(), s);
         }
         return out;
+    }
+
+    /** The office's notice line and its choice of voice, as snapshots and settings messages carry them. */
+    static Map<String, Object> display(Office office) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("notice", office.settings().display().notice());
+        m.put("voice", office.settings().display().voice().name());
+        return m;
     }
 
     static Map<String, String> text(Text t) {

@@ -84,6 +84,30 @@ public final class Views {
         return m;
     }
 
+    /**
+     * The public view with what the ticket page says after the end: the refusal's reason in both
+     * languages, and the next step (book again, what to bring, KTP-el printing over WhatsApp).
+     */
+    public static Map<String, Object> publicTicket(TicketStatus s, Office office) {
+        Map<String, Object> m = publicTicket(s, office.zone());
+        Ticket t = s.ticket();
+        if (t.state() == id.antrean.domain.TicketState.REFUSED) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("code", id.antrean.domain.RefusalReason.ofStored(t.refuseReason()).code());
+            r.put("reason", text(id.antrean.domain.RefusalReason.shownFor(t.refuseReason())));
+            m.put("refusal", r);
+        } else {
+            m.put("refusal", null);
+        }
+        m.put("nextStep", id.antrean.domain.NextStep.of(t, office).map(n -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("text", text(n.text()));
+            step.put("whatsapp", n.whatsApp() == null ? null : whatsapp(n.whatsApp()));
+            return step;
+        }).orElse(null));
+        return m;
+    }
+
     /** The answer to a ticket request: the public view plus the ids the kiosk prints. */
     public static Map<String, Object> issued(TicketStatus s, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
