@@ -12,7 +12,7 @@ const SETTING = {
   roomCapacity: ['kapasitas ruang tunggu', 'waiting-room capacity'], bookingHorizonDays: ['pesan paling jauh', 'booking horizon'],
   openingHours: ['jam buka', 'opening hours'], holidays: ['hari libur', 'holidays'], checklist: ['daftar periksa protokol kesehatan', 'health checklist'],
   urgencyReasons: ['alasan mendesak', 'urgency reasons'], counters: ['loket', 'counters'], nikRegionPolicy: ['kebijakan wilayah NIK', 'NIK region policy'],
-  display: ['layar ruang tunggu', 'waiting-room display'],
+  display: ['layar ruang tunggu', 'waiting-room display'], kiosk: ['pengaturan kios', 'kiosk settings'],
 };
 const NIK_POLICY = { OFF: ['tidak diperiksa', 'not checked'], WARN: ['diberi tanda', 'flagged'], ENFORCE: ['ditolak', 'refused'] };
 

@@ -45,7 +45,12 @@ if (me && counter) {
   layout();
   // Keys work from the first moment; the buttons stay disabled until the counter's state is known.
   document.addEventListener('keydown', onKey);
-  await refresh();
+  try {
+    await refresh();
+  } catch (e) {
+    // A session that ended meanwhile is on its way to the login page; anything else is shown.
+    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+  }
   render();
   setTimeout(poll, POLL_MS);
 }

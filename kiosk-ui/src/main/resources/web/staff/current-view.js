@@ -18,8 +18,8 @@ export function reasonLabel(code) {
 export function renderCurrent(root, t, counter) {
   if (!t) {
     clear(root, h('h2', { id: 'current-title' }, bi(`${counter.name}: belum ada tiket`, `${counter.name}: no ticket yet`)),
-      h('p', { class: 'empty' }, bi('Tekan “Panggil berikutnya” (tombol P) untuk memanggil warga berikutnya dari ruang tunggu.',
-        'Press “Call next” (key P) to call the next resident from the waiting room.')));
+      h('p', { class: 'empty' }, bi('Tekan “Panggil berikutnya” (tombol P) untuk memanggil warga berikutnya dari ruang tunggu; bila ruang tunggu kosong, warga berikutnya dari luar dipanggil lebih awal. Nomor tertentu: tombol N.',
+        'Press “Call next” (key P) to call the next resident from the waiting room; with the room empty, the next resident outside is called early. A given number: key N.')));
     root.dataset.state = 'EMPTY';
     return;
   }

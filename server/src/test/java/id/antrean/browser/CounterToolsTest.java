@@ -256,6 +256,7 @@ class CounterToolsTest {
         supervisor.navigate(base + "/staff/counter.html");
         supervisor.click("[data-counter='2']");
         supervisor.waitForURL("**/console.html");
+        assertThat(supervisor.locator("#action-call")).isEnabled();
         supervisor.context().clearCookies();
         supervisor.navigate(base + "/staff/");
         supervisor.fill("#username", "kepala1");
