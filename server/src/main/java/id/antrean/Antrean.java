@@ -4,7 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 
+import id.antrean.app.ContactTracing;
 import id.antrean.app.CounterDesk;
+import id.antrean.app.DataRetention;
+import id.antrean.app.ResidentData;
+import id.antrean.storage.PrivacyStore;
+import id.antrean.web.PrivacyApi;
+import id.antrean.web.TracingApi;
 import id.antrean.app.NotificationDispatcher;
 import id.antrean.app.Notifications;
 import id.antrean.domain.RetryPolicy;
@@ -73,6 +79,7 @@ public final class Antrean implements AutoCloseable {
     private final WebServer server;
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
+    private DataRetention retention;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -89,6 +96,7 @@ public final class Antrean implements AutoCloseable {
         WaitingRoom room = null;
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
+        DataRetention retention = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -146,6 +154,17 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            // Personal data lifecycle: retention job, a resident's own data, contact tracing.
+            PrivacyStore privacy = new PrivacyStore(database, events);
+            Config keep = app.get("retention");
+            retention = new DataRetention(privacy, outbox, officeStore, offices, clock,
+                    app.get("node.id").asString().orElse(defaultNodeId()),
+                    new DataRetention.Settings(Duration.ofMinutes(keep.get("interval.minutes").asInt().orElse(60)),
+                            Duration.ofSeconds(keep.get("lease.seconds").asInt().orElse(600)),
+                            keep.get("batch").asInt().orElse(500)));
+            DataRetention retentionJob = retention;
+            ResidentData residentData = new ResidentData(offices, tickets, privacy, events, secrets, clock);
+            ContactTracing tracing = new ContactTracing(offices, privacy, events, secrets, clock);
             SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
                     Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
@@ -197,7 +216,9 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
-                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
+                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/my-data", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
@@ -206,6 +227,8 @@ public final class Antrean implements AutoCloseable {
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
+                                .register("/api/v1", new PrivacyApi(retentionJob, residentData, offices, guard),
+                                        new TracingApi(tracing, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument());
@@ -225,12 +248,20 @@ public final class Antrean implements AutoCloseable {
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            int poll = keep.get("poll.seconds").asInt().orElse(300);
+            if (poll > 0) {
+                retention.start(Duration.ofSeconds(poll));
+            }
+            node.retention = retention;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
             }
             return node;
         } catch (RuntimeException e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -258,6 +289,11 @@ public final class Antrean implements AutoCloseable {
         return dispatcher;
     }
 
+    /** This node's personal data retention job. */
+    public DataRetention retention() {
+        return retention;
+    }
+
     private static String defaultNodeId() {
         String host;
         try {
@@ -272,6 +308,9 @@ public final class Antrean implements AutoCloseable {
     /** Stops taking requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }
