@@ -1,0 +1,96 @@
+package id.antrean.privacy;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import id.antrean.support.Api;
+import id.antrean.support.OfficeUnderTest;
+import id.antrean.support.TestData;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static id.antrean.support.Api.ticketRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the privacy tests share: a WhatsApp stand-in that accepts every message (so messages end
+ * SENT and stay so), an office under test configured for it with the retention timer off (the
+ * tests run the job themselves), and a day of residents with names, numbers and consents.
+ */
+final class PrivacyOffice {
+    private PrivacyOffice() {
+    }
+
+    static WireMockServer provider() {
+        WireMockServer p = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        p.start();
+        p.stubFor(post(urlPathEqualTo("/v23.0/1234567890/messages")).willReturn(okJson("""
+                {"messaging_product":"whatsapp","contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
+                "messages":[{"id":"wamid.{{jsonPath request.body '$.biz_opaque_callback_data'}}"}]}""")
+                .withTransformers("response-template")));
+        return p;
+    }
+
+    static OfficeUnderTest office(WireMockServer provider, String startWib) {
+        return OfficeUnderTest.at(startWib)
+                .with("antrean.whatsapp.base.url", provider.baseUrl())
+                .with("antrean.whatsapp.phone.number.id", "1234567890")
+                .with("antrean.whatsapp.access.token", "test-access-token")
+                .with("antrean.whatsapp.app.secret", "test-app-secret")
+                .with("antrean.whatsapp.verify.token", "verify-me")
+                .with("antrean.whatsapp.dispatch.poll.ms", "50")
+                .with("antrean.whatsapp.dispatch.pair.pace.ms", "10")
+                .with("antrean.retention.poll.seconds", "0")
+                // Staff sessions outlive the months the tests move the clock by.
+                .with("antrean.session.idle.minutes", "2000000");
+    }
+
+    /** Notifications on, retention back at its defaults. */
+    static void reset(OfficeUnderTest office) {
+        TestData.execute(office.db(), "DELETE FROM notify_pace");
+        TestData.execute(office.db(), "UPDATE privacy_office SET keep_days_ticket = 30, keep_days_pickup = 30, "
+                + "last_run_at = NULL, run_claimed_by = NULL, run_claimed_until = NULL");
+        assertThat(office.admin().put("/api/v1/offices/oki/notifications/settings",
+                Map.of("enabled", true, "nearAhead", 3, "keepDays", 30)).status()).isEqualTo(200);
+    }
+
+    /** A resident with this NIK, name and WhatsApp number (consenting to messages when {@code consent}). */
+    static JsonNode issue(Api resident, String nik, String name, String phone, boolean consent, String day) {
+        Map<String, Object> body = ticketRequest(nik);
+        body.put("name", name);
+        body.put("phone", phone);
+        body.put("day", day);
+        if (consent) {
+            body.put("whatsappConsent", Map.of("version", "wa-consent-2026-12", "language", "id"));
+        }
+        Api.Response r = resident.post("/api/v1/offices/oki/tickets", body,
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    static void ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isBetween(200, 204);
+    }
+
+    static List<String> rows(OfficeUnderTest office, String sql) {
+        List<String> out = new java.util.ArrayList<>();
+        try (var c = office.db().connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getString(i)).append(' ');
+                }
+                out.add(b.toString().strip());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
