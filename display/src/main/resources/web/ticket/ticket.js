@@ -26,6 +26,7 @@ import { validZone } from '/display/clock.js';
 import { renderTicket, showNotFound, showOffline, showMessage, showAlertsButton, fillIcons } from './ticket-view.js';
 import { createAlerts } from './alerts.js';
 import { setupMessages } from './messages.js';
+import { setupMyData } from './my-data.js';
 
 const FINAL = new Set(['DONE', 'NO_SHOW', 'REFUSED', 'CANCELLED']);
 
@@ -141,4 +142,5 @@ fillIcons();
 setupCancel();
 setupAlerts();
 setupMessages(api);
+setupMyData(api);
 start();

@@ -108,7 +108,9 @@ public final class Antrean implements AutoCloseable {
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
             }
-            Secrets secrets = new Secrets(nikSecret);
+            // A rotation: previous secrets (comma-separated) still match stored hashes until retention erases them.
+            Secrets secrets = new Secrets(nikSecret, java.util.Arrays.asList(
+                    app.get("nik.previous.secret").asString().orElse("").split(",")));
             TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
                     secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
             // WhatsApp notifications: outbox rows follow the events in their transactions.

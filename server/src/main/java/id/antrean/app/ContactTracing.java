@@ -93,8 +93,11 @@ public final class ContactTracing {
         }
         if (byNik) {
             by = "NIK";
-            indexTickets = store.ticketsOfNik(office.id(), secrets.nikHash(office.id(), ResidentData.checkedNik(request.nik())),
-                    MAX_INDEX_TICKETS);
+            indexTickets = new ArrayList<>();
+            // Under the current secret and any previous one (during a rotation of ANTREAN_NIK_SECRET).
+            for (byte[] hash : secrets.nikHashes(office.id(), ResidentData.checkedNik(request.nik()))) {
+                indexTickets.addAll(store.ticketsOfNik(office.id(), hash, MAX_INDEX_TICKETS));
+            }
             if (indexTickets.isEmpty()) {
                 throw new Rejected(Rejection.of(RejectionCode.TICKET_NOT_FOUND,
                         Text.of("Tidak ada tiket untuk NIK ini dalam masa simpan (" + keep + " hari setelah tiket selesai). "

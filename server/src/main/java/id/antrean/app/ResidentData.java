@@ -81,7 +81,7 @@ public final class ResidentData {
     /** A supervisor looks a resident up by the NIK on their KTP: every ticket still holding their data. */
     public List<Stored> show(String officeId, String nik, String actor) {
         Office office = offices.get(officeId);
-        List<Ticket> found = store.ticketsOfNik(office.id(), secrets.nikHash(office.id(), checkedNik(nik)), MAX_TICKETS);
+        List<Ticket> found = ticketsOfNik(office.id(), nik);
         List<Stored> out = new ArrayList<>();
         found.forEach(t -> out.add(stored(office, t)));
         audit(office.id(), "PERSONAL_DATA_SHOWN", actor, Map.of("tickets", out.size()));
@@ -99,7 +99,7 @@ public final class ResidentData {
      */
     public Erased erase(String officeId, String nik, String actor) {
         Office office = offices.get(officeId);
-        List<Ticket> found = store.ticketsOfNik(office.id(), secrets.nikHash(office.id(), checkedNik(nik)), MAX_TICKETS);
+        List<Ticket> found = ticketsOfNik(office.id(), nik);
         Instant now = clock.instant();
         LocalDate today = now.atZone(office.zone()).toLocalDate();
         int erased = 0;
@@ -115,6 +115,15 @@ public final class ResidentData {
         }
         audit(office.id(), "PERSONAL_DATA_ERASED", actor, Map.of("tickets", erased, "stillActive", active));
         return new Erased(erased, active);
+    }
+
+    /** A NIK's tickets under the current secret and any previous one (during a rotation). */
+    private List<Ticket> ticketsOfNik(String officeId, String nik) {
+        List<Ticket> all = new ArrayList<>();
+        for (byte[] hash : secrets.nikHashes(officeId, checkedNik(nik))) {
+            all.addAll(store.ticketsOfNik(officeId, hash, MAX_TICKETS));
+        }
+        return all;
     }
 
     private void audit(String officeId, String type, String actor, Map<String, ?> payload) {

@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SENT and stay so), an office under test configured for it with the retention timer off (the
  * tests run the job themselves), and a day of residents with names, numbers and consents.
  */
-final class PrivacyOffice {
+public final class PrivacyOffice {
     private PrivacyOffice() {
     }
 
-    static WireMockServer provider() {
+    public static WireMockServer provider() {
         WireMockServer p = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         p.start();
         p.stubFor(post(urlPathEqualTo("/v23.0/1234567890/messages")).willReturn(okJson("""
@@ -35,7 +35,7 @@ final class PrivacyOffice {
         return p;
     }
 
-    static OfficeUnderTest office(WireMockServer provider, String startWib) {
+    public static OfficeUnderTest office(WireMockServer provider, String startWib) {
         return OfficeUnderTest.at(startWib)
                 .with("antrean.whatsapp.base.url", provider.baseUrl())
                 .with("antrean.whatsapp.phone.number.id", "1234567890")
@@ -50,7 +50,7 @@ final class PrivacyOffice {
     }
 
     /** Notifications on, retention back at its defaults. */
-    static void reset(OfficeUnderTest office) {
+    public static void reset(OfficeUnderTest office) {
         TestData.execute(office.db(), "DELETE FROM notify_pace");
         TestData.execute(office.db(), "UPDATE privacy_office SET keep_days_ticket = 30, keep_days_pickup = 30, "
                 + "last_run_at = NULL, run_claimed_by = NULL, run_claimed_until = NULL");
@@ -59,7 +59,7 @@ final class PrivacyOffice {
     }
 
     /** A resident with this NIK, name and WhatsApp number (consenting to messages when {@code consent}). */
-    static JsonNode issue(Api resident, String nik, String name, String phone, boolean consent, String day) {
+    public static JsonNode issue(Api resident, String nik, String name, String phone, boolean consent, String day) {
         Map<String, Object> body = ticketRequest(nik);
         body.put("name", name);
         body.put("phone", phone);
@@ -73,11 +73,11 @@ final class PrivacyOffice {
         return r.json();
     }
 
-    static void ok(Api.Response r) {
+    public static void ok(Api.Response r) {
         assertThat(r.status()).as(r.body()).isBetween(200, 204);
     }
 
-    static List<String> rows(OfficeUnderTest office, String sql) {
+    public static List<String> rows(OfficeUnderTest office, String sql) {
         List<String> out = new java.util.ArrayList<>();
         try (var c = office.db().connect(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
