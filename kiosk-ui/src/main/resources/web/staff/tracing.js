@@ -97,10 +97,12 @@ if (me) {
     try {
       const res = await request(`offices/${office}/tracing`, { method: 'POST', body: sent, accept: 'text/csv', raw: true });
       const blob = await res.blob();
-      const a = h('a', { href: URL.createObjectURL(blob), download: `penelusuran-kontak-${office}.csv`, class: 'no-print' });
+      const href = URL.createObjectURL(blob);
+      const a = h('a', { href, download: `penelusuran-kontak-${office}.csv`, hidden: true }, 'CSV');
       document.body.append(a);
       a.click();
-      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 10000);
       clear(message, h('p', { class: 'message ok', role: 'status', id: 'csv-done' },
         bi('CSV diunduh (dicatat di jejak audit).', 'CSV downloaded (recorded in the audit trail).')));
     } catch (e) {
