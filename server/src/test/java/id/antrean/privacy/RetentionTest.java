@@ -244,29 +244,8 @@ class RetentionTest {
         assertThat(t).hasSize(4);
     }
 
-    /** {@code mariadb-dump} of the test database (hex for binary columns, so a NIK hash is searchable text). */
     static String dump() throws Exception {
-        URI uri = URI.create(office.db().url().substring("jdbc:".length()));
-        List<String> cmd = new ArrayList<>(List.of("mariadb-dump", "--host=" + uri.getHost(), "--port=" + uri.getPort(),
-                "--user=" + office.db().user(), "--hex-blob", "--skip-extended-insert", "--single-transaction",
-                "--skip-ssl"));
-        if (office.db().password() != null && !office.db().password().isEmpty()) {
-            cmd.add("--password=" + office.db().password());
-        }
-        cmd.add(office.db().name());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return p.getErrorStream().readAllBytes();
-            } catch (java.io.IOException e) {
-                return new byte[0];
-            }
-        });
-        p.getInputStream().transferTo(out);
-        int exit = p.waitFor();
-        assertThat(exit).as("mariadb-dump: " + new String(err.get(), StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        return PrivacyOffice.dump(office.db());
     }
 
     @Test
