@@ -11,7 +11,14 @@ import id.antrean.app.ResidentData;
 import id.antrean.storage.PrivacyStore;
 import id.antrean.web.PrivacyApi;
 import id.antrean.web.TracingApi;
+import id.antrean.app.CallByNumber;
+import id.antrean.app.CounterBreaks;
+import id.antrean.app.CounterDesk;
+import id.antrean.app.NoShowReturn;
+import id.antrean.app.OfficeProfiles;
+import id.antrean.app.TicketTransfer;
 import id.antrean.app.NotificationDispatcher;
+import id.antrean.app.SatisfactionSurvey;
 import id.antrean.app.Notifications;
 import id.antrean.domain.RetryPolicy;
 import id.antrean.storage.OutboxStore;
@@ -31,7 +38,9 @@ import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
 import id.antrean.domain.LoginThrottlePolicy;
+import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.Database;
+import id.antrean.storage.SurveyStore;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
 import id.antrean.storage.OfficeStore;
@@ -49,6 +58,7 @@ import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OfficeProfileApi;
 import id.antrean.web.OpenApiDocument;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
@@ -60,6 +70,8 @@ import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
 import id.antrean.web.StreamApi;
 import id.antrean.web.StreamHub;
+import id.antrean.web.SurveyApi;
+import id.antrean.web.VoiceClips;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -120,6 +132,8 @@ public final class Antrean implements AutoCloseable {
             events.follow(notifications);
             desk.notifications(notifications);
             String publicUrl = app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null);
+            // The ticket's QR code must open on a resident's phone (issue 13).
+            id.antrean.web.PublicAddress.problem(publicUrl).ifPresent(LOG::warning);
             if (whatsapp.configured()) {
                 LOG.info("WhatsApp notifications: " + whatsapp);
                 if (publicUrl == null) {
@@ -141,7 +155,9 @@ public final class Antrean implements AutoCloseable {
                                 Duration.ofMillis(d.get("config.pause.ms").asInt().orElse(60_000))),
                         publicUrl == null ? "http://localhost:8080" : publicUrl);
             }
-            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
+            CounterStatusStore counterStatuses = new CounterStatusStore(database, events);
+            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock, counterStatuses);
+            CounterBreaks breaks = new CounterBreaks(offices, counterStatuses, tickets, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
@@ -167,10 +183,13 @@ public final class Antrean implements AutoCloseable {
             DataRetention retentionJob = retention;
             ResidentData residentData = new ResidentData(offices, tickets, privacy, events, secrets, clock);
             ContactTracing tracing = new ContactTracing(offices, privacy, events, secrets, clock);
+            CounterApi counterApi = new CounterApi(counters, offices, guard, new CallByNumber(offices, tickets, counters, desk, room, clock),
+                    new TicketTransfer(offices, tickets, counterStatuses, desk, clock),
+                    new NoShowReturn(offices, tickets, room, desk, clock), breaks);
             SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
                     Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
-            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
+            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock, counterStatuses);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
@@ -220,24 +239,30 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/my-data", limits.handler("ticket"))
-                                .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"));
+                                .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                                        new CounterApi(counters, offices, guard), streams,
+                                        counterApi, streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1", new OfficeProfileApi(new OfficeProfiles(offices, officeStore, clock), offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1", new PrivacyApi(retentionJob, residentData, offices, guard),
                                         new TracingApi(tracing, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
-                                .register("/openapi", new OpenApiDocument());
+                                .register("/openapi", new OpenApiDocument())
+                                .register("/api/v1", new SurveyApi(new SatisfactionSurvey(offices, tickets,
+                                        new SurveyStore(database), clock), offices, guard));
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));
                         }
                         ErrorHandling.unknownApiPaths(routing);
+                        VoiceClips.register(routing, app.get("voice.dir").asString().orElse(""));
                         StaticUi.register(routing);
                     })
                     .build()

@@ -50,6 +50,9 @@ public final class PersonalDataHolders {
                     (o, c) -> new Object[]{o, Rows.ts(c.phone()), Rows.sqlDate(c.phoneDay())}),
             // Refusal reasons in the event feed (the audit trail keeps the refusal, not its words).
             new Holder("refusalReasons", "erase-event-reason", (o, c) -> new Object[]{o, Rows.ts(c.ticket())}),
+            // Satisfaction survey comments (free text; the score and the count of comments stay for reports).
+            new Holder("surveyComments", "erase-survey-comment",
+                    (o, c) -> new Object[]{o, o, Rows.ts(c.ticket()), Rows.sqlDate(c.ticketDay())}),
             // Kiosk retries' stored answers and request hashes.
             new Holder("idempotencyKeys", "erase-idempotency", (o, c) -> new Object[]{o, Rows.ts(c.retry())}),
             // The ticket: NIK hash and last 4, name, phone, notes, temperature, priority group.
