@@ -164,7 +164,7 @@ class PrivacyPagesTest {
     void aSupervisorAnswersAResidentsRequestOnThePersonalDataPage() {
         JsonNode t = issue(office.resident(), "1602011505900151", "Rahmat Hidayat", "+6281234515101", false, null);
         ok(office.resident().delete("/api/v1/tickets/" + t.get("token").asText()));
-        Page page = loggedIn("admin", Api.ADMIN_PASSWORD, "counter.html");
+        Page page = loggedIn("admin", Api.ADMIN_PASSWORD, "settings.html");
         try {
             page.navigate(base + "/staff/privacy.html");
             assertThat(page.locator("#retention-form")).isVisible();
