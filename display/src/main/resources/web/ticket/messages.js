@@ -19,6 +19,8 @@ export async function setupMessages(api) {
     state.querySelector('.en').textContent = s === 'ON'
       ? 'Queue news is sent to your WhatsApp.' : 'WhatsApp messages are stopped.';
   };
+  // "Delete my WhatsApp number" (my-data.js) stops them too.
+  document.addEventListener('antrean:messages', (e) => { if (area.hidden === false) show(e.detail); });
   try {
     const res = await fetch(`${api}/messages`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
     if (!res.ok) return;

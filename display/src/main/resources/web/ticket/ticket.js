@@ -27,6 +27,7 @@ import { validZone } from '/display/clock.js';
 import { renderTicket, showNotFound, showOffline, showMessage, showAlertsButton, fillIcons } from './ticket-view.js';
 import { createAlerts } from './alerts.js';
 import { setupMessages } from './messages.js';
+import { setupMyData } from './my-data.js';
 import { renderNextStep } from './next-step.js';
 import { createSurvey } from './survey.js';
 
@@ -147,4 +148,5 @@ fillIcons();
 setupCancel();
 setupAlerts();
 setupMessages(api);
+setupMyData(api);
 start();

@@ -4,7 +4,8 @@ import { h, bi, clear } from './dom.js';
 import { startPage } from './session.js';
 import { dateTime } from './format.js';
 
-const ROLES = [['OPERATOR', 'Operator loket', 'Counter operator'], ['SUPERVISOR', 'Supervisor', 'Supervisor'], ['ADMIN', 'Admin', 'Admin']];
+const ROLES = [['OPERATOR', 'Operator loket', 'Counter operator'], ['SUPERVISOR', 'Supervisor', 'Supervisor'], ['ADMIN', 'Admin', 'Admin'],
+  ['TRACER', 'Penelusuran kontak (Dinas Kesehatan)', 'Contact tracing (health office)']];
 const me = await startPage('ADMIN', { id: 'Akun petugas', en: 'Staff accounts' });
 const main = document.querySelector('main');
 

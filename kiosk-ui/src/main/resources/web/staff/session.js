@@ -3,6 +3,8 @@ import { request, setCsrf, toLogin, NetworkError } from './api.js';
 import { h, bi, clear } from './dom.js';
 
 const RANK = { OPERATOR: 0, SUPERVISOR: 1, ADMIN: 2 };
+// Contact tracing stands beside the ladder: only a TRACER account traces, and it does nothing else.
+const BESIDE = 'TRACER';
 
 const PAGES = [
   { href: 'console.html', id: 'Loket', en: 'Counter', role: 'OPERATOR' },
@@ -11,9 +13,12 @@ const PAGES = [
   { href: 'settings.html', id: 'Pengaturan', en: 'Settings', role: 'ADMIN' },
   { href: 'accounts.html', id: 'Akun petugas', en: 'Staff accounts', role: 'ADMIN' },
   { href: 'audit.html', id: 'Jejak audit', en: 'Audit trail', role: 'ADMIN' },
+  { href: 'privacy.html', id: 'Data pribadi', en: 'Personal data', role: 'SUPERVISOR' },
+  { href: 'tracing.html', id: 'Penelusuran kontak', en: 'Contact tracing', role: 'TRACER' },
 ];
 
 export function allows(role, needed) {
+  if (role === BESIDE || needed === BESIDE) return role === needed;
   return RANK[role] !== undefined && RANK[role] >= RANK[needed];
 }
 
@@ -37,6 +42,11 @@ export async function startPage(needed, title) {
   }
   setCsrf(me.csrfToken);
   header(me, title);
+  if (!allows(me.role, needed) && me.role === BESIDE) {
+    // A tracing account lands on the counter pages after login: its own page is the tracing one.
+    location.replace('tracing.html');
+    return null;
+  }
   if (!allows(me.role, needed)) {
     clear(document.querySelector('main'), h('section', { class: 'panel forbidden', role: 'alert' },
       h('h1', {}, bi('Halaman ini bukan untuk peran Anda', 'This page is not for your role')),

@@ -4,6 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 
+import id.antrean.app.ContactTracing;
+import id.antrean.app.CounterDesk;
+import id.antrean.app.DataRetention;
+import id.antrean.app.ResidentData;
+import id.antrean.storage.PrivacyStore;
+import id.antrean.web.PrivacyApi;
+import id.antrean.web.TracingApi;
 import id.antrean.app.CallByNumber;
 import id.antrean.app.CounterBreaks;
 import id.antrean.app.CounterDesk;
@@ -85,6 +92,7 @@ public final class Antrean implements AutoCloseable {
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
     private id.antrean.app.NameRetention names;
+    private DataRetention retention;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -102,6 +110,7 @@ public final class Antrean implements AutoCloseable {
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
         id.antrean.app.NameRetention names = null;
+        DataRetention retention = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -114,7 +123,9 @@ public final class Antrean implements AutoCloseable {
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
             }
-            Secrets secrets = new Secrets(nikSecret);
+            // A rotation: previous secrets (comma-separated) still match stored hashes until retention erases them.
+            Secrets secrets = new Secrets(nikSecret, java.util.Arrays.asList(
+                    app.get("nik.previous.secret").asString().orElse("").split(",")));
             TicketDesk desk = new TicketDesk(offices, tickets, new IdempotencyStore(database), events, room,
                     secrets, clock, Duration.ofMinutes(app.get("service.minutes").asInt().orElse(10)), database);
             // WhatsApp notifications: outbox rows follow the events in their transactions.
@@ -164,6 +175,17 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            // Personal data lifecycle: retention job, a resident's own data, contact tracing.
+            PrivacyStore privacy = new PrivacyStore(database, events);
+            Config keep = app.get("retention");
+            retention = new DataRetention(privacy, outbox, officeStore, offices, clock,
+                    app.get("node.id").asString().orElse(defaultNodeId()),
+                    new DataRetention.Settings(Duration.ofMinutes(keep.get("interval.minutes").asInt().orElse(60)),
+                            Duration.ofSeconds(keep.get("lease.seconds").asInt().orElse(600)),
+                            keep.get("batch").asInt().orElse(500)));
+            DataRetention retentionJob = retention;
+            ResidentData residentData = new ResidentData(offices, tickets, privacy, events, secrets, clock);
+            ContactTracing tracing = new ContactTracing(offices, privacy, events, secrets, clock);
             CounterApi counterApi = new CounterApi(counters, offices, guard, new CallByNumber(offices, tickets, counters, desk, room, clock),
                     new TicketTransfer(offices, tickets, counterStatuses, desk, clock),
                     new NoShowReturn(offices, tickets, room, desk, clock), breaks);
@@ -219,6 +241,8 @@ public final class Antrean implements AutoCloseable {
                                 .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
+                                .get("/api/v1/tickets/{token}/my-data", limits.handler("ticket"))
+                                .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
@@ -230,6 +254,8 @@ public final class Antrean implements AutoCloseable {
                                 .register("/api/v1", new OfficeProfileApi(new OfficeProfiles(offices, officeStore, clock), offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
+                                .register("/api/v1", new PrivacyApi(retentionJob, residentData, offices, guard),
+                                        new TracingApi(tracing, guard))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument())
@@ -255,12 +281,20 @@ public final class Antrean implements AutoCloseable {
             // Names given at the kiosk are kept for the ticket's day only (issue 13).
             names.startTimer(Duration.ofSeconds(app.get("names.check.seconds").asInt().orElse(600)));
             node.names = names;
+            int poll = keep.get("poll.seconds").asInt().orElse(300);
+            if (poll > 0) {
+                retention.start(Duration.ofSeconds(poll));
+            }
+            node.retention = retention;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
             }
             return node;
         } catch (RuntimeException e) {
+            if (retention != null) {
+                retention.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -291,6 +325,11 @@ public final class Antrean implements AutoCloseable {
         return dispatcher;
     }
 
+    /** This node's personal data retention job. */
+    public DataRetention retention() {
+        return retention;
+    }
+
     private static String defaultNodeId() {
         String host;
         try {
@@ -305,6 +344,9 @@ public final class Antrean implements AutoCloseable {
     /** Stops taking requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }

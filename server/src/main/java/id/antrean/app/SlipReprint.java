@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,8 +66,9 @@ public final class SlipReprint {
                     Text.of("NIK harus 16 angka, seperti tertulis di KTP.", "The NIK must be the 16 digits on the ID card."),
                     Map.of("field", "nik")));
         }
-        Ticket ticket = tickets.byNumberForNik(officeId, on, m.group(1), Integer.parseInt(m.group(2)),
-                secrets.nikHash(officeId, nik.strip())).orElseThrow(() -> new Rejected(Rejection.of(RejectionCode.TICKET_NOT_FOUND,
+        Ticket ticket = secrets.nikHashes(officeId, nik.strip()).stream()
+                .map(hash -> tickets.byNumberForNik(officeId, on, m.group(1), Integer.parseInt(m.group(2)), hash))
+                .flatMap(Optional::stream).findFirst().orElseThrow(() -> new Rejected(Rejection.of(RejectionCode.TICKET_NOT_FOUND,
                 Text.of("Tidak ada nomor " + m.group() + " untuk NIK ini pada " + on + ". Periksa nomor dan KTP.",
                         "No number " + m.group() + " for this NIK on " + on + ". Check the number and the ID card."),
                 Map.of("number", m.group(), "day", on.toString()))));

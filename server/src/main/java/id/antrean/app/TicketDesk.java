@@ -102,6 +102,13 @@ public final class TicketDesk {
         BookingDay day = attempt.day();
         OfficeSettings settings = office.settings();
         byte[] nikHash = secrets.nikHash(officeId, request.nik());
+        // During a rotation of the NIK secret, an active ticket stored under a previous secret still counts.
+        for (byte[] previous : secrets.previousNikHashes(officeId, request.nik())) {
+            Optional<Ticket> active = tickets.activeForNik(officeId, day.day(), previous);
+            if (active.isPresent()) {
+                return refuse(office, idempotencyKey, requestHash, alreadyHasTicket(office, active.get(), now), now);
+            }
+        }
         TicketStore.NewTicket fresh = new TicketStore.NewTicket(Secrets.token(18), officeId, service.code(),
                 service.ticketPrefix(), day.day(), request.priorityGroup(), request.urgencyReason(),
                 blankToNull(request.urgencyNote()), nikHash, request.nik().substring(12),

@@ -26,6 +26,13 @@ public final class StaffGuard {
     }
 
     public StaffAccounts.Principal require(ServerRequest req, Role role) {
+        StaffAccounts.Principal principal = signedIn(req);
+        StaffAccounts.require(principal, role);
+        return principal;
+    }
+
+    /** Any staff account with a live session, whatever its role (who am I, log out). */
+    public StaffAccounts.Principal signedIn(ServerRequest req) {
         String token = req.headers().cookies().first(COOKIE).orElse(null);
         StaffAccounts.Principal principal = accounts.authenticate(token);
         Method method = req.prologue().method();
@@ -38,7 +45,6 @@ public final class StaffGuard {
                                 "Request refused: the CSRF token is missing or wrong. Reload the page."), Map.of());
             }
         }
-        StaffAccounts.require(principal, role);
         return principal;
     }
 }

@@ -308,6 +308,83 @@ class ApiContractTest {
         expect("whatsappWebhookReport", 413, raw(anonymous, "POST", webhook, "application/json", "{\"x\":\"" + "w".repeat(70_000) + "\"}"));
     }
 
+    /** Personal data lifecycle: retention settings and run, a resident's request, "my data", contact tracing. */
+    @Test
+    @Order(7)
+    void privacyOperations() {
+        String office = "/api/v1/offices/oki";
+        String settings = office + "/privacy/settings";
+        expect("getPrivacySettings", 200, admin.get(settings));
+        expect("getPrivacySettings", 401, anonymous.get(settings));
+        expect("getPrivacySettings", 403, operator.get(settings));
+        expect("getPrivacySettings", 404, admin.get("/api/v1/offices/nope/privacy/settings"));
+        Map<String, Object> keep = Map.of("keepDaysAfterTicket", 30, "keepDaysAfterPickup", 30);
+        expect("putPrivacySettings", 200, admin.put(settings, keep));
+        expect("putPrivacySettings", 400, raw(admin, "PUT", settings, "application/json", "{\"keepDaysAfterTicket\":"));
+        expect("putPrivacySettings", 401, anonymous.put(settings, keep));
+        expect("putPrivacySettings", 403, operator.put(settings, keep));
+        expect("putPrivacySettings", 404, admin.put("/api/v1/offices/nope/privacy/settings", keep));
+        expect("putPrivacySettings", 413, raw(admin, "PUT", settings, "application/json", "{\"x\":\"" + "k".repeat(17_000) + "\"}"));
+        expect("putPrivacySettings", 415, raw(admin, "PUT", settings, "text/plain", Api.json(keep)));
+        expect("putPrivacySettings", 422, admin.put(settings, Map.of("keepDaysAfterTicket", 0)));
+
+        String run = office + "/privacy/run";
+        expect("runRetention", 200, admin.post(run, null));
+        expect("runRetention", 401, anonymous.post(run, null));
+        expect("runRetention", 403, operator.post(run, null));
+        expect("runRetention", 404, admin.post("/api/v1/offices/nope/privacy/run", null));
+
+        Map<String, Object> request = ticketRequest(nik(40));
+        request.put("name", "Warga Kontrak");
+        JsonNode ticket = expect("issueTicket", 201, anonymous.post(office + "/tickets", request)).json();
+        String token = ticket.get("token").asText();
+        expect("myData", 200, anonymous.get("/api/v1/tickets/" + token + "/my-data"));
+        expect("myData", 404, anonymous.get("/api/v1/tickets/no-such-token/my-data"));
+        expect("deleteMyWhatsApp", 200, anonymous.delete("/api/v1/tickets/" + token + "/my-data/whatsapp"));
+        expect("deleteMyWhatsApp", 404, anonymous.delete("/api/v1/tickets/no-such-token/my-data/whatsapp"));
+
+        Api supervisor = admin.newStaff("supervisor7", "SUPERVISOR");
+        for (String op : List.of("showResidentData", "eraseResidentData")) {
+            String path = office + (op.equals("showResidentData") ? "/privacy/resident" : "/privacy/resident/erase");
+            Map<String, Object> nik = Map.of("nik", nik(40));
+            expect(op, 200, supervisor.post(path, nik));
+            expect(op, 400, raw(supervisor, "POST", path, "application/json", "{\"nik\":"));
+            expect(op, 401, anonymous.post(path, nik));
+            expect(op, 403, operator.post(path, nik));
+            expect(op, 404, supervisor.post(path.replace("/oki/", "/nope/"), nik));
+            expect(op, 413, raw(supervisor, "POST", path, "application/json", "{\"nik\":\"" + "1".repeat(17_000) + "\"}"));
+            expect(op, 415, raw(supervisor, "POST", path, "text/plain", Api.json(nik)));
+            expect(op, 422, supervisor.post(path, Map.of("nik", "123")));
+        }
+
+        Api tracer = admin.newStaff("tracer1", "TRACER");
+        String tracing = office + "/tracing";
+        Map<String, Object> trace = Map.of("reason", "KASUS-1", "number", ticket.get("number").asText(), "day", "2026-12-01");
+        expect("contactTracing", 200, tracer.post(tracing, trace));
+        Api.Response csv = expect("contactTracing", 200, tracer.post(tracing, trace, Map.of("Accept", "text/csv")));
+        assertThat(csv.body()).contains("KASUS-1");
+        expect("contactTracing", 400, raw(tracer, "POST", tracing, "application/json", "{\"reason\":"));
+        expect("contactTracing", 401, anonymous.post(tracing, trace));
+        expect("contactTracing", 403, admin.post(tracing, trace));
+        expect("contactTracing", 404, tracer.post(tracing, Map.of("reason", "KASUS-1", "number", "A-999", "day", "2026-12-01")));
+        expect("contactTracing", 413, raw(tracer, "POST", tracing, "application/json", "{\"reason\":\"" + "r".repeat(17_000) + "\"}"));
+        expect("contactTracing", 415, raw(tracer, "POST", tracing, "text/plain", Api.json(trace)));
+        expect("contactTracing", 422, tracer.post(tracing, Map.of("number", "A-001")));
+    }
+
+    /** The ticket page's "my data" operations share the ticket pages' rate limit. */
+    @Test
+    @Order(8)
+    void myDataOperationsAreRateLimited() {
+        Api.Response r;
+        int n = 0;
+        do {
+            r = anonymous.get("/api/v1/tickets/no-such-token/my-data");
+        } while (r.status() != 429 && ++n < 100);
+        expect("myData", 429, r);
+        expect("deleteMyWhatsApp", 429, anonymous.delete("/api/v1/tickets/no-such-token/my-data/whatsapp"));
+    }
+
     static String sign(String body) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
@@ -691,6 +768,8 @@ class ApiContractTest {
         mounts.put("AuthApi", "/api/v1/auth");
         mounts.put("StaffApi", "/api/v1/staff");
         mounts.put("OpenApiDocument", "/openapi");
+        mounts.put("PrivacyApi", "/api/v1");
+        mounts.put("TracingApi", "/api/v1");
         mounts.put("SurveyApi", "/api/v1");
         Set<String> routes = new TreeSet<>();
         for (Class<?> c : webClasses()) {
