@@ -73,6 +73,8 @@ public final class Antrean implements AutoCloseable {
     private final WebServer server;
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
+    private id.antrean.app.BookingReleases releases;
+    private id.antrean.app.BookingRefusals refusals;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -154,6 +156,13 @@ public final class Antrean implements AutoCloseable {
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
+            // Booking from home (issue 15): check-in at the door, release of unchecked slots, limits.
+            id.antrean.storage.BookingStore bookingStore = new id.antrean.storage.BookingStore(database, events, tickets);
+            desk.bookingSettings(office -> bookingStore.settings(office).orElse(id.antrean.domain.BookingSettings.DEFAULTS));
+            id.antrean.app.Bookings bookings = new id.antrean.app.Bookings(offices, tickets, bookingStore, events, room, desk,
+                    database, clock);
+            id.antrean.app.BookingReleases releases = new id.antrean.app.BookingReleases(officeStore, bookingStore, room, clock);
+            id.antrean.app.BookingRefusals refusals = new id.antrean.app.BookingRefusals(bookingStore, clock);
             EventFeed startedFeed = feed;
             FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
@@ -198,6 +207,11 @@ public final class Antrean implements AutoCloseable {
                                 .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
+                        routing.get("/api/v1/tickets/{token}/booking", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/move", limits.handler("ticket"))
+                                .post("/api/v1/offices/{office}/checkins", limits.handler("kiosk"));
+                        routing.register("/api/v1", new id.antrean.web.BookingApi(bookings, desk, offices, guard, clients,
+                                new id.antrean.web.BookingLimits(100_000), refusals));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
@@ -224,7 +238,11 @@ public final class Antrean implements AutoCloseable {
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
+            releases.start(Duration.ofSeconds(app.get("booking.release.seconds").asInt().orElse(30)));
+            refusals.start(Duration.ofSeconds(app.get("booking.refusals.flush.seconds").asInt().orElse(10)));
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            node.releases = releases;
+            node.refusals = refusals;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
@@ -274,6 +292,12 @@ public final class Antrean implements AutoCloseable {
     public void close() {
         if (dispatcher != null) {
             dispatcher.close();
+        }
+        if (releases != null) {
+            releases.close();
+        }
+        if (refusals != null) {
+            refusals.close();
         }
         room.close();
         feed.close();

@@ -34,7 +34,16 @@ public enum RejectionCode {
     LOGIN_LOCKED(Kind.TOO_MANY),
     LOGIN_BUSY(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
-    CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
+    CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
+    // Booking from home and check-in at the door (issue 15).
+    PHONE_QUOTA_FULL(Kind.CONFLICT),
+    SLOT_FULL(Kind.CONFLICT),
+    CHECKIN_CODE_UNKNOWN(Kind.NOT_FOUND),
+    CHECKIN_USED(Kind.CONFLICT),
+    CHECKIN_NOT_TODAY(Kind.CONFLICT),
+    CHECKIN_NOT_NEEDED(Kind.CONFLICT),
+    TICKET_NOT_MOVABLE(Kind.CONFLICT),
+    BOOKING_LIMITED(Kind.TOO_MANY);
 
     /** Whose move it is; the web layer turns this into an HTTP status. */
     public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, TOO_MANY, FORBIDDEN }
