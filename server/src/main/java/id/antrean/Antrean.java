@@ -208,8 +208,7 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
                         routing.get("/api/v1/tickets/{token}/booking", limits.handler("ticket"))
-                                .post("/api/v1/tickets/{token}/move", limits.handler("ticket"))
-                                .post("/api/v1/offices/{office}/checkins", limits.handler("kiosk"));
+                                .post("/api/v1/tickets/{token}/move", limits.handler("ticket"));
                         routing.register("/api/v1", new id.antrean.web.BookingApi(bookings, desk, offices, guard, clients,
                                 new id.antrean.web.BookingLimits(100_000), refusals));
                         routing.register("/api/v1", new TicketApi(desk, offices),
