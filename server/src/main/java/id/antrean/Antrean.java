@@ -209,11 +209,19 @@ public final class Antrean implements AutoCloseable {
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
                         routing.get("/api/v1/tickets/{token}/booking", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/move", limits.handler("ticket"));
-                        routing.register("/api/v1", new id.antrean.web.BookingApi(bookings, desk, offices, guard, clients,
-                                new id.antrean.web.BookingLimits(100_000), refusals));
+                        id.antrean.web.BookingApi bookingApi = new id.antrean.web.BookingApi(bookings, desk, offices, guard,
+                                clients, new id.antrean.web.BookingLimits(100_000), refusals);
+                        routing.register("/api/v1", bookingApi);
+                        // The booking page: one answer with its data, for slow phone connections.
+                        id.antrean.web.BookPage bookPage = new id.antrean.web.BookPage(bookingApi::pageData);
+                        routing.get("/book", bookPage::handle).get("/book/", bookPage::handle)
+                                .get("/book/index.html", bookPage::handle);
+                        OfficeApi officeApi = new OfficeApi(offices, desk, counters, admin, events, guard,
+                                app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null));
+                        officeApi.bookingsToday(officeId -> bookingStore.day(officeId,
+                                clock.instant().atZone(offices.get(officeId).zone()).toLocalDate()));
                         routing.register("/api/v1", new TicketApi(desk, offices),
-                                        new OfficeApi(offices, desk, counters, admin, events, guard,
-                                                app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
+                                        officeApi,
                                         new CounterApi(counters, offices, guard), streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))

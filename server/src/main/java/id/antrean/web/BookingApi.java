@@ -75,7 +75,13 @@ public final class BookingApi implements HttpService {
     }
 
     private void page(ServerRequest req, ServerResponse res) {
-        Office office = offices.get(req.path().pathParameters().get("office"));
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        Json.ok(res, pageData(req.path().pathParameters().get("office")));
+    }
+
+    /** What the booking page shows for an office: also embedded in the page itself ({@link BookPage}). */
+    public Map<String, Object> pageData(String officeId) {
+        Office office = offices.get(officeId);
         List<Bookings.DayOffer> days = bookings.offers(office);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("office", Map.of("id", office.id(), "name", Views.text(office.name()), "timeZone", office.zone().getId()));
@@ -94,8 +100,7 @@ public final class BookingApi implements HttpService {
                     "end", Slot.hhmm(s.slot().endMinute()), "left", s.left())).toList());
             return day;
         }).toList());
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.ok(res, m);
+        return m;
     }
 
     private void book(ServerRequest req, ServerResponse res) {
@@ -245,6 +250,7 @@ public final class BookingApi implements HttpService {
     static Map<String, Object> booking(Bookings.BookedTicket b, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         var t = b.status().ticket();
+        m.put("office", t.officeId());
         m.put("channel", t.channel().name());
         m.put("shortCode", ShortCode.display(b.booking().shortCode()));
         Map<String, Object> checkIn = new LinkedHashMap<>();
