@@ -93,6 +93,11 @@ class BookingFromHomeTest {
         assertThat(api().get("/api/v1/offices/oki/kiosk").json().get("availability").get("waitingOutside").asInt())
                 .as("a resident still at home is not waiting outside").isZero();
 
+        JsonNode queued = queued(booked.get("number").asText());
+        assertThat(queued.get("channel").asText()).isEqualTo("MOBILE");
+        assertThat(queued.get("checkIn").get("done").asBoolean()).as("staff see it has not checked in").isFalse();
+        assertThat(queued(kiosk.json().get("number").asText()).has("checkIn")).isFalse();
+
         // At the door: the code typed in lower case with a space, the checklist again, then admission.
         String typed = booked.get("shortCode").asText().toLowerCase().replace('-', ' ');
         Api.Response in = checkIn(byCode(typed, HEALTHY));
@@ -101,6 +106,17 @@ class BookingFromHomeTest {
         assertThat(in.json().get("state").asText()).isEqualTo("ADMITTED");
         assertThat(in.json().get("checkIn").get("done").asBoolean()).isTrue();
         assertThat(ticket(booked.get("token").asText()).get("checkIn").get("at").asText()).startsWith(TODAY + "T08:05");
+        assertThat(queued(booked.get("number").asText()).get("checkIn").get("done").asBoolean()).isTrue();
+    }
+
+    /** The staff queue's entry of a number. */
+    JsonNode queued(String number) {
+        for (JsonNode t : office.admin().get("/api/v1/offices/oki/queue").json().get("tickets")) {
+            if (t.get("number").asText().equals(number)) {
+                return t;
+            }
+        }
+        throw new AssertionError("not in the queue: " + number);
     }
 
     @Test
