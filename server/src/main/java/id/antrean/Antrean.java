@@ -112,6 +112,8 @@ public final class Antrean implements AutoCloseable {
             events.follow(notifications);
             desk.notifications(notifications);
             String publicUrl = app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null);
+            // The ticket's QR code must open on a resident's phone (issue 13).
+            id.antrean.web.PublicAddress.problem(publicUrl).ifPresent(LOG::warning);
             if (whatsapp.configured()) {
                 LOG.info("WhatsApp notifications: " + whatsapp);
                 if (publicUrl == null) {

@@ -21,7 +21,17 @@ public record OfficeSettings(
         List<ChecklistItem> checklist,
         List<UrgencyReason> urgencyReasons,
         List<Counter> counters,
-        NikRegionPolicyMode nikRegionPolicy) {
+        NikRegionPolicyMode nikRegionPolicy,
+        boolean kioskAskName) {
+
+    /** Without the kiosk's options: the kiosk does not ask for a name. */
+    public OfficeSettings(Map<String, Integer> dailyQuota, int slotMinutes, int slotCapacity, int roomCapacity,
+                          int bookingHorizonDays, Map<DayOfWeek, List<OpeningInterval>> openingHours,
+                          List<LocalDate> holidays, List<ChecklistItem> checklist, List<UrgencyReason> urgencyReasons,
+                          List<Counter> counters, NikRegionPolicyMode nikRegionPolicy) {
+        this(dailyQuota, slotMinutes, slotCapacity, roomCapacity, bookingHorizonDays, openingHours, holidays, checklist,
+                urgencyReasons, counters, nikRegionPolicy, false);
+    }
 
     public OfficeSettings {
         dailyQuota = Map.copyOf(dailyQuota);

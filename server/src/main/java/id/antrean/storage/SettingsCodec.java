@@ -74,7 +74,8 @@ public final class SettingsCodec {
         return new OfficeSettings(quota, node.get("slotMinutes").intValue(), node.get("slotCapacity").intValue(),
                 node.get("roomCapacity").intValue(), node.get("bookingHorizonDays").intValue(), hours,
                 holidays.stream().sorted().toList(), checklist, reasons, counters,
-                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()));
+                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()),
+                node.path("kiosk").path("askName").asBoolean(false));
     }
 
     private static Text label(JsonNode node) {
@@ -116,6 +117,7 @@ public final class SettingsCodec {
         ArrayNode counters = root.putArray("counters");
         s.counters().forEach(c -> counters.addObject().put("id", c.id()).put("name", c.name()));
         root.put("nikRegionPolicy", s.nikRegionPolicy().name());
+        root.putObject("kiosk").put("askName", s.kioskAskName());
         return root;
     }
 }

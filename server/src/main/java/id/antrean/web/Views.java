@@ -138,6 +138,9 @@ public final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("office", Map.of("id", office.id(), "name", text(office.name()), "timeZone", office.zone().getId()));
         m.put("publicBaseUrl", publicBaseUrl);
+        // For the admin pages' banner (issue 13): UNSET or LOOPBACK when the ticket QR code would not open on a phone.
+        m.put("publicUrlWarning", PublicAddress.problem(publicBaseUrl).isEmpty() ? null
+                : publicBaseUrl == null ? "UNSET" : "LOOPBACK");
         m.put("today", k.today().toString());
         m.put("now", k.now().toOffsetDateTime().toString());
         m.put("open", k.open());
@@ -161,6 +164,10 @@ public final class Views {
         availability.put("occupancy", Map.of("present", k.present(), "capacity", office.settings().roomCapacity()));
         availability.put("waitingOutside", k.waitingOutside());
         m.put("availability", availability);
+        // What the kiosk checks as the NIK is typed (the server checks it all again on the request).
+        m.put("nik", Map.of("provinces", id.antrean.domain.NikPolicy.provinces()));
+        // The office asks for a name (optional for the resident) so staff can greet them.
+        m.put("askName", office.settings().kioskAskName());
         return m;
     }
 

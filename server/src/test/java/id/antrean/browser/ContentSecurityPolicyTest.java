@@ -144,7 +144,7 @@ class ContentSecurityPolicyTest {
         load.page.context().close();
         try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, node.port(), 1080, 1920, "")) {
             k.page.evaluate(LISTEN);
-            k.upToChecklist(nik(1)).submit();
+            k.upToLastStep(nik(1)).submit();
             k.on("ticket");
             k.printsAfterPaint(1);
             k.page.waitForTimeout(300);
