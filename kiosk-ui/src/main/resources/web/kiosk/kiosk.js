@@ -42,6 +42,8 @@ import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
 import { nikProblem } from './nik.js';
+// Check-in for tickets booked from home (issue 15): its own screens and welcome button.
+import './checkin.js';
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -138,6 +140,9 @@ const noteRequired = (reason) => reason.noteRequired ?? reason.code === 'OTHER';
 const act = {
   start: () => config && go('service'),
   reset,
+  // For screens registered by other modules (checkin.js): open one, or go back as "Kembali" does.
+  open: (screen) => go(screen),
+  back: () => back(),
   reloadConfig: () => loadConfig(),
   // The door's order (issue 13): bad news first. Service → health checklist → urgency reason
   // (→ note) → NIK → priority group → WhatsApp number (only while the office sends messages).
