@@ -20,6 +20,8 @@ const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober',
   'November', 'Desember'];
 const FLOW = ['service', 'health', 'urgency', 'nik', 'slot', 'phone', 'confirm'];
+// Places left are asked for again this often while the day-and-time step is open (?refresh=s).
+const REFRESH_MS = (Number(new URLSearchParams(location.search).get('refresh')) || 15) * 1000;
 
 let page = null;         // GET …/booking
 let notify = null;       // GET …/notifications (whether WhatsApp news may be promised)
@@ -174,7 +176,7 @@ async function refreshSlots() {
 function startPolling() {
   stopPolling();
   renderDays();
-  poll = setInterval(() => { if (document.visibilityState === 'visible') refreshSlots(); }, 15000);
+  poll = setInterval(() => { if (document.visibilityState === 'visible') refreshSlots(); }, REFRESH_MS);
 }
 function stopPolling() { if (poll) clearInterval(poll); poll = null; }
 

@@ -2,7 +2,8 @@
 // I have a number" on the welcome screen → scan the ticket's QR code (when the kiosk has a camera
 // and the browser a BarcodeDetector) or type its 8-character code → the health questions again →
 // the usual admission: into the waiting room, or wait outside until the slot and a place come.
-// Registered into the kiosk's screens and welcome actions; kiosk.js only lends `act.open`.
+// Loaded on the first tap (the kiosk's first load stays small); registers its screens into
+// SCREENS and is opened with `act.open` (kiosk.js).
 //
 // data-testid: checkin-start (welcome), screens checkin / checkin-health / checkin-done;
 //   checkin: checkin-code (the typed code, grouped 4-4), ckey-<char> (ckey-A, ckey-7), ckey-back,
@@ -13,7 +14,6 @@ import { h, icon } from './dom.js';
 import { ICONS, iconFor } from './icons.js';
 import { t, pick, lang } from './i18n.js';
 import { SCREENS } from './screens.js';
-import { registerWelcomeAction } from './welcome-actions.js';
 import { officeId } from './api.js';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'; // as the server's ShortCode: no 0/O, 1/I/L, U
@@ -22,7 +22,6 @@ const API = new URL('../api/v1/', document.baseURI);
 
 const STRINGS = {
   id: {
-    start: 'Saya sudah punya nomor', startSub: 'Dipesan dari rumah? Lapor hadir di sini.',
     title: 'Lapor hadir', lead: 'Ketik kode 8 huruf/angka pada tiket di ponsel Anda.',
     leadScan: 'Tunjukkan kode QR di ponsel Anda ke kamera, atau ketik kode 8 huruf/angka pada tiket.',
     codeLabel: 'Kode tiket', codeCount: '{n} dari 8', del: 'Hapus', clear: 'Kosongkan',
@@ -33,7 +32,6 @@ const STRINGS = {
     answerAll: 'Jawab semua pertanyaan dulu.',
   },
   en: {
-    start: 'I have a number', startSub: 'Booked from home? Check in here.',
     title: 'Check in', lead: 'Type the 8-character code on the ticket on your phone.',
     leadScan: 'Hold the QR code on your phone to the camera, or type the 8-character code on the ticket.',
     codeLabel: 'Ticket code', codeCount: '{n} of 8', del: 'Delete', clear: 'Clear',
@@ -46,7 +44,6 @@ const STRINGS = {
 };
 const tr = (key, params = {}) => (STRINGS[lang()]?.[key] ?? STRINGS.id[key])
   .replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-const other = (key) => STRINGS[lang() === 'id' ? 'en' : 'id'][key];
 
 const fresh = () => ({ code: '', token: null, checks: {}, error: null, result: null, sending: false });
 let ci = fresh();
@@ -60,12 +57,14 @@ const nextButton = (label, onclick, disabled) => h('button', {
 }, h('span', {}, label), icon(ICONS.arrowRight));
 const errorText = (body) => (body?.messages ? (lang() === 'en' ? body.messages.en : body.messages.id) : (body?.message || tr('offline')));
 
-registerWelcomeAction((ctx) => (ctx.config && ctx.act.open ? h('button', {
-  type: 'button', class: 'choice', dataset: { testid: 'checkin-start' },
-  onclick: () => { ci = fresh(); ctx.act.open('checkin'); },
-}, icon(ICONS.ticket, 'icon choice-icon'),
-h('span', { class: 'choice-text' }, h('span', { class: 'choice-label' }, tr('start')),
-  h('span', { class: 'choice-sub' }, `${tr('startSub')} · ${other('start')}`))) : null));
+/** Called by the welcome screen's "Saya sudah punya nomor" (kiosk.js loads this module then). */
+export function start(ctx) {
+  if (!document.querySelector('link[href="checkin.css"]')) {
+    document.head.append(h('link', { rel: 'stylesheet', href: 'checkin.css' }));
+  }
+  ci = fresh();
+  ctx.act.open('checkin');
+}
 
 function stopScanner() {
   if (scanner) scanner.stop();

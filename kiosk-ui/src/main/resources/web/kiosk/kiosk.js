@@ -42,8 +42,7 @@ import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
 import { nikProblem } from './nik.js';
-// Check-in for tickets booked from home (issue 15): its own screens and welcome button.
-import './checkin.js';
+import { registerWelcomeAction } from './welcome-actions.js';
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -137,11 +136,16 @@ function rewindTo(screen) {
 
 const noteRequired = (reason) => reason.noteRequired ?? reason.code === 'OTHER';
 
+// Issue 15: checkin.js loads on the first tap.
+const have = ['Saya sudah punya nomor', 'I have a number'];
+registerWelcomeAction((ctx) => ctx.config && h('button', { type: 'button', class: 'choice', dataset: { testid: 'checkin-start' },
+  onclick: () => import('./checkin.js').then((m) => m.start(ctx)) }, icon(ICONS.ticket, 'icon choice-icon'),
+h('span', { class: 'choice-text' }, ...have.map((x, i) => h('span', { class: i ? 'choice-sub' : 'choice-label' }, x)))));
+
 const act = {
   start: () => config && go('service'),
   reset,
-  // For screens registered by other modules (checkin.js): open one, or go back as "Kembali" does.
-  open: (screen) => go(screen),
+  open: (screen) => go(screen), // screens of other modules (checkin.js)
   back: () => back(),
   reloadConfig: () => loadConfig(),
   // The door's order (issue 13): bad news first. Service → health checklist → urgency reason

@@ -53,6 +53,12 @@ class BookingFromHomeTest {
         return supervisor;
     }
 
+    /** Every test books from the one address 127.0.0.1: limits high, except where a test sets its own. */
+    @org.junit.jupiter.api.BeforeEach
+    void highLimits() {
+        assertThat(supervisor().put(SETTINGS, Map.of("addressPerHour", 10_000, "nikPerHour", 1_000)).status()).isEqualTo(200);
+    }
+
     JsonNode book(int i, String day, String slot) {
         Api.Response r = api().post(BOOK, bookingRequest(nik(i), day, slot));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -341,6 +347,16 @@ class BookingFromHomeTest {
         assertThat(page.get("days").get(4).get("slots").size()).as("Saturday is closed").isZero();
         book(50, TODAY, "08:00");
         assertThat(slotLeft(TODAY, "08:00")).isEqualTo(4);
+
+        // The page itself: one answer with its data; inline style and script allowed by hash only.
+        Api.Response html = api().get("/book/?office=oki");
+        assertThat(html.status()).isEqualTo(200);
+        String csp = html.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self' 'sha256-").contains("style-src 'self' 'sha256-")
+                .doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+        assertThat(html.headers().firstValue("X-Antrean-Own-CSP")).isEmpty();
+        assertThat(html.body()).contains("id=\"booking-data\" data-office=\"oki\"").contains("\"placesLeft\":34")
+                .doesNotContain("<script type=\"module\" src=");
         office.clock().setWib(TODAY + "T08:31");
         assertThat(api().get(PAGE).json().get("days").get(0).get("slots").get(0).get("start").asText())
                 .as("the slot under way stays, ended slots are gone").isEqualTo("08:30");

@@ -109,6 +109,34 @@ class BookingEndToEndTest {
         kiosk.context().close();
     }
 
+    /** The check-in button and screens at the kiosk's sizes: targets ≥ 72 px, nothing cut off or scrolling. */
+    @Test
+    void theCheckInButtonAndScreensFitTheKioskSizes() {
+        for (int[] size : new int[][] {{1080, 1920}, {1920, 1080}, {1366, 768}}) {
+            Page kiosk = browsers.page(size[0], size[1]);
+            kiosk.setDefaultTimeout(15_000);
+            kiosk.navigate(base() + "/kiosk/?office=oki&print=off");
+            kiosk.getByTestId("office-name").waitFor();
+            String tag = size[0] + "x" + size[1];
+            fits(kiosk, tag + " welcome");
+            var box = kiosk.getByTestId("checkin-start").boundingBox();
+            assertThat(Math.min(box.width, box.height)).as(tag + " check-in button").isGreaterThanOrEqualTo(72);
+            kiosk.getByTestId("checkin-start").click();
+            kiosk.getByTestId("screen-checkin").waitFor();
+            fits(kiosk, tag + " check-in code");
+            var key = kiosk.getByTestId("ckey-A").boundingBox();
+            assertThat(Math.min(key.width, key.height)).as(tag + " code key").isGreaterThanOrEqualTo(72);
+            Browsers.screenshot(kiosk, "kiosk-checkin-" + tag);
+            kiosk.context().close();
+        }
+    }
+
+    static void fits(Page kiosk, String what) {
+        Object cut = kiosk.evaluate("() => { const m = document.querySelector('main');"
+                + " return [m.scrollHeight > m.clientHeight + 1, document.documentElement.scrollWidth > innerWidth]; }");
+        assertThat(cut.toString()).as(what + ": [main scrolls, page scrolls sideways]").isEqualTo("[false, false]");
+    }
+
     @Test
     void aWrongCodeAtTheKioskIsToldClearlyAndTheResidentTypesAgain() {
         office.clock().setWib("2026-12-01T08:05");

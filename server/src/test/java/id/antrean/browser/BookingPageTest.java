@@ -126,6 +126,31 @@ class BookingPageTest {
     }
 
     @Test
+    void thePlacesLeftOfEachSlotFollowOtherBookingsWhileTheStepIsOpen() {
+        Page page = browsers.page(390, 844);
+        page.setDefaultTimeout(15_000);
+        page.navigate(url() + "&refresh=1");
+        page.locator("html[data-ready='true']").waitFor();
+        page.locator("[data-service='KTP_EL_RECORDING']").click();
+        for (String code : List.of("MASK", "GLOVES", "NO_SYMPTOMS")) {
+            page.locator("[data-code='" + code + "']").check();
+        }
+        page.getByTestId("next").click();
+        page.locator("[data-reason='HOSPITAL']").click();
+        page.getByTestId("next").click();
+        page.getByTestId("nik").fill(nik(3));
+        page.getByTestId("next").click();
+        assertThat(page.locator("[data-testid='slots'] [data-slot='13:00']")).containsText("sisa 5");
+        for (int i = 0; i < 5; i++) {
+            assertThat(office.resident().post("/api/v1/offices/oki/bookings",
+                    id.antrean.support.Api.bookingRequest(nik(10 + i), "2026-12-01", "13:00")).status()).isEqualTo(201);
+        }
+        assertThat(page.locator("[data-testid='slots'] [data-slot='13:00']")).containsText("Penuh");
+        assertThat(page.locator("[data-testid='slots'] [data-slot='13:00']")).isDisabled();
+        page.context().close();
+    }
+
+    @Test
     void whatsAppServicesGoToWhatsAppWithATapToChatLink() {
         Page page = open();
         page.locator("[data-service='KK']").click();
