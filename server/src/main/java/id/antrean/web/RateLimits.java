@@ -31,7 +31,8 @@ public final class RateLimits {
     public static final Map<String, Integer> DEFAULTS = Map.of(
             "login", 20,     // a person types a password a few times a minute at most
             "kiosk", 120,    // a kiosk at the door is one address serving the whole office
-            "ticket", 300);  // ticket pages, read and cancelled by token
+            "ticket", 300,   // ticket pages, read and cancelled by token
+            "survey", 20);   // the satisfaction answer: one per ticket, a few tries by a hand
 
     private final ClientAddress clients;
     private final Map<String, RateLimiterConfig> configs;

@@ -190,7 +190,11 @@ class ContentSecurityPolicyTest {
         page.fill("#username", "admin");
         page.fill("#password", Api.ADMIN_PASSWORD);
         page.click("#submit");
-        page.waitForURL("**/counter.html");
+        page.waitForURL("**/settings.html"); // an admin lands on the settings (issue 13)
+        page.waitForTimeout(500);
+        w.assertClean("the settings page");
+        page.navigate(base + "/staff/counter.html");
+        page.waitForLoadState();
         w.assertClean("the counter choice");
         page.locator("[data-counter]").first().click();
         page.waitForURL("**/console.html");
