@@ -126,6 +126,18 @@ class BookingFromHomeTest {
     }
 
     @Test
+    void aCounterWithNobodyInTheRoomNeverCallsABookingWhoseResidentIsStillAtHome() {
+        office.clock().setWib(TODAY + "T08:05");
+        JsonNode booked = book(11, TODAY, "09:00");
+        Api.Response idle = office.admin().post("/api/v1/offices/oki/counters/1/call-next", null);
+        assertThat(idle.status()).as(idle.body()).isEqualTo(204);
+        assertThat(checkIn(Map.of("token", booked.get("token").asText(), "checklist", HEALTHY)).status()).isEqualTo(200);
+        Api.Response early = office.admin().post("/api/v1/offices/oki/counters/1/call-next", null);
+        assertThat(early.status()).as("at the door now: called early like any resident outside").isEqualTo(200);
+        assertThat(early.json().get("number").asText()).isEqualTo(booked.get("number").asText());
+    }
+
+    @Test
     void checkInByQrTokenBeforeTheSlotWaitsOutsideUntilTheSlotBegins() {
         JsonNode booked = book(3, TODAY, "09:00");
         office.clock().setWib(TODAY + "T08:40");
