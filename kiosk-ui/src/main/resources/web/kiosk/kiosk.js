@@ -137,10 +137,9 @@ function rewindTo(screen) {
 const noteRequired = (reason) => reason.noteRequired ?? reason.code === 'OTHER';
 
 // Issue 15: checkin.js loads on the first tap.
-const have = ['Saya sudah punya nomor', 'I have a number'];
 registerWelcomeAction((ctx) => ctx.config && h('button', { type: 'button', class: 'choice', dataset: { testid: 'checkin-start' },
   onclick: () => import('./checkin.js').then((m) => m.start(ctx)) }, icon(ICONS.ticket, 'icon choice-icon'),
-h('span', { class: 'choice-text' }, ...have.map((x, i) => h('span', { class: i ? 'choice-sub' : 'choice-label' }, x)))));
+h('span', { class: 'choice-label' }, 'Saya sudah punya nomor · ', h('span', { lang: 'en' }, 'I have a number'))));
 
 const act = {
   start: () => config && go('service'),
