@@ -40,7 +40,7 @@ import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18
 import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
-import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem } from './screens.js';
+import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem, registerWelcomeAction } from './screens.js';
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -134,9 +134,16 @@ function rewindTo(screen) {
 
 const noteRequired = (reason) => reason.noteRequired ?? reason.code === 'OTHER';
 
+// Issue 15: checkin.js loads on the first tap.
+registerWelcomeAction((ctx) => ctx.config && h('button', { type: 'button', class: 'choice', dataset: { testid: 'checkin-start' },
+  onclick: () => import('./checkin.js').then((m) => m.start(ctx)) }, icon(ICONS.ticket, 'icon choice-icon'),
+h('span', { class: 'choice-label' }, 'Saya sudah punya nomor · ', h('span', { lang: 'en' }, 'I have a number'))));
+
 const act = {
   start: () => config && go('service'),
   reset,
+  open: (screen) => go(screen), // screens of other modules (checkin.js)
+  back: () => back(),
   reloadConfig: () => loadConfig(),
   // The door's order (issue 13): bad news first. Service → health checklist → urgency reason
   // (→ note) → NIK → priority group → WhatsApp number (only while the office sends messages).

@@ -47,7 +47,7 @@ function group(id, titleId, titleEn, list, withCounter) {
     caption,
     h('thead', {}, h('tr', {},
       th('Nomor', 'Number'), th('Slot', 'Slot'), withCounter ? th('Loket', 'Counter') : th('Prioritas', 'Priority'),
-      th('Alasan', 'Reason'), th('NIK', 'NIK'))),
+      th('Alasan', 'Reason'), th('NIK', 'NIK'), th('Saluran', 'Channel'))),
     h('tbody', {}, list.map((t) => {
       const [rid] = reasonLabel(t.urgency?.reason);
       const p = t.priorityGroup ? PRIORITY[t.priorityGroup]?.[0] || t.priorityGroup : '–';
@@ -56,10 +56,22 @@ function group(id, titleId, titleEn, list, withCounter) {
         h('td', { class: 'slot' }, t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),
         h('td', {}, withCounter ? `${t.counter?.name || '–'} · ${STATES[t.state][0]}` : p),
         h('td', {}, rid),
-        h('td', {}, `…${t.nikLast4}`, t.regionWarning ? h('span', { class: 'flag', title: 'NIK di luar wilayah / NIK outside the region' }, ' ⚠ luar wilayah') : null));
+        h('td', {}, `…${t.nikLast4}`, t.regionWarning ? h('span', { class: 'flag', title: 'NIK di luar wilayah / NIK outside the region' }, ' ⚠ luar wilayah') : null),
+        h('td', { class: 'channel', 'data-testid': `channel-${t.number}` }, channel(t)));
     }))));
 }
 
 function th(id, en) {
   return h('th', { scope: 'col' }, bi(id, en));
+}
+
+// Where the ticket was taken, and for a booking from home whether its resident has checked in
+// at the door (issue 15): one not yet checked in is not in the building.
+const CHANNELS = { KIOSK: ['Kios', 'Kiosk'], MOBILE: ['Ponsel', 'Phone'], STAFF: ['Petugas', 'Staff'], API: ['API', 'API'] };
+function channel(t) {
+  const [id, en] = CHANNELS[t.channel] || [t.channel, t.channel];
+  if (!t.checkIn?.required) return bi(id, en);
+  return t.checkIn.done
+    ? bi(`${id} · sudah lapor hadir ${t.checkedInAt ? t.checkedInAt.slice(11, 16) : ''}`, `${en} · checked in`)
+    : bi(`${id} · belum lapor hadir`, `${en} · not checked in`);
 }

@@ -93,6 +93,8 @@ public final class Antrean implements AutoCloseable {
     private NotificationDispatcher dispatcher;
     private id.antrean.app.NameRetention names;
     private DataRetention retention;
+    private id.antrean.app.BookingReleases releases;
+    private id.antrean.app.BookingRefusals refusals;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -197,6 +199,13 @@ public final class Antrean implements AutoCloseable {
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
                     Duration.ofSeconds(app.get("stream.heartbeat.seconds").asInt().orElse(15)));
+            // Booking from home (issue 15): check-in at the door, release of unchecked slots, limits.
+            id.antrean.storage.BookingStore bookingStore = new id.antrean.storage.BookingStore(database, events, tickets);
+            desk.bookingSettings(office -> bookingStore.settings(office).orElse(id.antrean.domain.BookingSettings.DEFAULTS));
+            id.antrean.app.Bookings bookings = new id.antrean.app.Bookings(offices, tickets, bookingStore, events, room, desk,
+                    database, clock);
+            id.antrean.app.BookingReleases releases = new id.antrean.app.BookingReleases(officeStore, bookingStore, room, clock);
+            id.antrean.app.BookingRefusals refusals = new id.antrean.app.BookingRefusals(bookingStore, clock);
             EventFeed startedFeed = feed;
             FeedLag feedLag = new FeedLag(feed);
             boolean secureCookie = app.get("session.secure").asBoolean().orElse(false);
@@ -245,9 +254,21 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
+                        routing.get("/api/v1/tickets/{token}/booking", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/move", limits.handler("ticket"));
+                        id.antrean.web.BookingApi bookingApi = new id.antrean.web.BookingApi(bookings, desk, offices, guard,
+                                clients, new id.antrean.web.BookingLimits(100_000), refusals);
+                        routing.register("/api/v1", bookingApi);
+                        // The booking page: one answer with its data, for slow phone connections.
+                        id.antrean.web.BookPage bookPage = new id.antrean.web.BookPage(bookingApi::pageData);
+                        routing.get("/book", bookPage::handle).get("/book/", bookPage::handle)
+                                .get("/book/index.html", bookPage::handle);
+                        OfficeApi officeApi = new OfficeApi(offices, desk, counters, admin, events, guard,
+                                app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null));
+                        officeApi.bookingsToday(officeId -> bookingStore.day(officeId,
+                                clock.instant().atZone(offices.get(officeId).zone()).toLocalDate()));
                         routing.register("/api/v1", new TicketApi(desk, offices),
-                                        new OfficeApi(offices, desk, counters, admin, events, guard,
-                                                app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
+                                        officeApi,
                                         counterApi, streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
@@ -277,6 +298,8 @@ public final class Antrean implements AutoCloseable {
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
+            releases.start(Duration.ofSeconds(app.get("booking.release.seconds").asInt().orElse(30)));
+            refusals.start(Duration.ofSeconds(app.get("booking.refusals.flush.seconds").asInt().orElse(10)));
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
             // Names given at the kiosk are kept for the ticket's day only (issue 13).
             names.startTimer(Duration.ofSeconds(app.get("names.check.seconds").asInt().orElse(600)));
@@ -286,6 +309,8 @@ public final class Antrean implements AutoCloseable {
                 retention.start(Duration.ofSeconds(poll));
             }
             node.retention = retention;
+            node.releases = releases;
+            node.refusals = refusals;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
@@ -349,6 +374,12 @@ public final class Antrean implements AutoCloseable {
         }
         if (dispatcher != null) {
             dispatcher.close();
+        }
+        if (releases != null) {
+            releases.close();
+        }
+        if (refusals != null) {
+            refusals.close();
         }
         room.close();
         if (names != null) {

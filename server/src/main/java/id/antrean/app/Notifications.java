@@ -154,6 +154,11 @@ public final class Notifications implements EventStore.Follower {
         long id = ticketId;
         switch (type) {
             case "TICKET_ISSUED" -> issued(tx, officeId, id, payload, at);
+            case "TICKET_MOVED" -> {
+                // Booking from home moved to another slot (issue 15): reminders for the old time go.
+                OutboxStore.dropReminders(tx, id, "moved to another slot", at);
+                reminders(tx, officeId, id, payload, at, ":" + payload.get("day") + "@" + ((Map<?, ?>) payload.get("slot")).get("start"));
+            }
             case "TICKET_ADMITTED" -> OutboxStore.enqueue(tx, id, NoticeKind.ADMITTED, "admitted:" + id, Map.of(), at, at);
             case "TICKET_CALLED" -> {
                 OutboxStore.enqueue(tx, id, NoticeKind.CALLED, "called:" + id, Map.of(), at, at);
@@ -183,6 +188,11 @@ public final class Notifications implements EventStore.Follower {
 
     private void issued(DbExecute tx, String officeId, long id, Map<String, ?> payload, Instant at) {
         OutboxStore.enqueue(tx, id, NoticeKind.ISSUED, "issued:" + id, Map.of(), at, at);
+        reminders(tx, officeId, id, payload, at, "");
+    }
+
+    /** The evening-before and hour-before reminders of a ticket for a later day ({@code keySuffix} tells a moved one's apart). */
+    private void reminders(DbExecute tx, String officeId, long id, Map<String, ?> payload, Instant at, String keySuffix) {
         ZoneId zone = zones.get(officeId);
         Object day = payload.get("day");
         Object slot = payload.get("slot");
@@ -195,12 +205,12 @@ public final class Notifications implements EventStore.Follower {
         }
         Instant evening = ticketDay.minusDays(1).atTime(EVENING).atZone(zone).toInstant();
         if (evening.isAfter(at)) {
-            OutboxStore.enqueue(tx, id, NoticeKind.REMINDER_EVENING, "evening:" + id, Map.of(), evening, at);
+            OutboxStore.enqueue(tx, id, NoticeKind.REMINDER_EVENING, "evening:" + id + keySuffix, Map.of(), evening, at);
         }
         Instant hourBefore = ticketDay.atTime(LocalTime.parse(s.get("start").toString())).atZone(zone).toInstant()
                 .minus(Duration.ofHours(1));
         if (hourBefore.isAfter(at)) {
-            OutboxStore.enqueue(tx, id, NoticeKind.REMINDER_HOUR, "hour:" + id, Map.of(), hourBefore, at);
+            OutboxStore.enqueue(tx, id, NoticeKind.REMINDER_HOUR, "hour:" + id + keySuffix, Map.of(), hourBefore, at);
         }
     }
 

@@ -55,6 +55,14 @@ public final class TicketDesk {
     private final id.antrean.storage.Database db;
     private Notifications notifications;
 
+    private java.util.function.Function<String, id.antrean.domain.BookingSettings> bookingSettings =
+            office -> id.antrean.domain.BookingSettings.DEFAULTS;
+
+    /** The booking settings of an office (phone share of the quota), for tickets booked from home. */
+    public void bookingSettings(java.util.function.Function<String, id.antrean.domain.BookingSettings> source) {
+        this.bookingSettings = source;
+    }
+
     /** WhatsApp notifications, when the node runs them (a yes is recorded only while they are on). */
     public void notifications(Notifications notifications) {
         this.notifications = notifications;
@@ -116,8 +124,11 @@ public final class TicketDesk {
                 blankToNull(request.name()), blankToNull(request.phone()), request.channel(), now,
                 notifications == null ? null : notifications.consentFor(office, request));
         SlotPlan plan = SlotPlan.of(settings, day.day());
+        boolean phone = request.channel() == id.antrean.domain.Channel.MOBILE;
         TicketStore.Capacity capacity = new TicketStore.Capacity(settings.quota(service.code()), settings.slotCapacity(),
-                plan, day.fromMinute(), office.revision());
+                plan, day.fromMinute(), office.revision(),
+                phone ? bookingSettings.apply(officeId).phoneQuota(settings.quota(service.code())) : -1,
+                request.slotStart());
         TicketStore.IdempotencyClaim claim = idempotencyKey == null ? null
                 : new TicketStore.IdempotencyClaim(idempotencyKey, requestHash);
         Ticket ticket;
@@ -136,6 +147,9 @@ public final class TicketDesk {
             // The settings changed while this request was on its way: decide again under the new ones.
             return issue(officeId, request, idempotencyKey, requestHash);
         } catch (TicketStore.NoCapacity e) {
+            if (phone) {
+                return refuse(office, idempotencyKey, requestHash, bookingFull(office, service, day, capacity, now), now);
+            }
             return refuse(office, idempotencyKey, requestHash, full(office, service, day.day(), now), now);
         }
         try {
@@ -173,6 +187,11 @@ public final class TicketDesk {
         }
     }
 
+    /** Whether a request with this Idempotency-Key was already answered (a retry, not a new request). */
+    public boolean hasAnswered(String officeId, String idempotencyKey) {
+        return idempotency.find(officeId, idempotencyKey).isPresent();
+    }
+
     /** The checks that need no database, in the order a resident meets them at the kiosk. */
     private Attempt check(Office office, IssueRequest request, Instant now) {
         Optional<Service> service = office.service(request.service());
@@ -188,9 +207,18 @@ public final class TicketDesk {
         if (rejection.isPresent()) {
             return Attempt.refused(rejection.get());
         }
-        OpeningHoursPolicy.Result hours = OpeningHoursPolicy.check(office.settings(), office.zone(), now, request.day());
+        OpeningHoursPolicy.Result hours = request.channel() == id.antrean.domain.Channel.MOBILE
+                ? id.antrean.domain.PhoneBookingDayPolicy.check(office.settings(), office.zone(), now, request.day())
+                : OpeningHoursPolicy.check(office.settings(), office.zone(), now, request.day());
         if (!hours.isAllowed()) {
             return Attempt.refused(hours.rejection());
+        }
+        if (request.slotStart() != null) {
+            Optional<Rejection> slot = id.antrean.domain.SlotChoicePolicy.check(
+                    SlotPlan.of(office.settings(), hours.day().day()), hours.day().fromMinute(), request.slotStart());
+            if (slot.isPresent()) {
+                return Attempt.refused(slot.get());
+            }
         }
         if (SlotPlan.of(office.settings(), hours.day().day()).notEndedAt(hours.day().fromMinute()).isEmpty()) {
             return Attempt.refused(full(office, service.get(), hours.day().day(), now));
@@ -226,6 +254,23 @@ public final class TicketDesk {
             }
         }
         return QuotaPolicy.full(day, null, null);
+    }
+
+    /** Why a phone booking found no room: the chosen slot, the phone share of the quota, or the whole quota. */
+    private Rejection bookingFull(Office office, Service service, BookingDay day, TicketStore.Capacity c, Instant now) {
+        TicketStore.DayAvailability a = tickets.availability(office.id(), service.code(), day.day(), c.plan(),
+                day.fromMinute(), c.slotCapacity());
+        if (a.issued() >= c.quota()) {
+            return full(office, service, day.day(), now);
+        }
+        int phoneIssued = tickets.phoneIssued(office.id(), service.code(), day.day());
+        if (phoneIssued >= c.phoneQuota()) {
+            return id.antrean.domain.SlotChoicePolicy.phoneShareFull(day.day(), c.phoneQuota());
+        }
+        if (c.exactSlot() != null) {
+            return id.antrean.domain.SlotChoicePolicy.slotFull(c.exactSlot());
+        }
+        return full(office, service, day.day(), now);
     }
 
     /**

@@ -38,6 +38,15 @@ public enum RejectionCode {
     LOGIN_BUSY(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
     CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
+    // Booking from home and check-in at the door (issue 15).
+    PHONE_QUOTA_FULL(Kind.CONFLICT),
+    SLOT_FULL(Kind.CONFLICT),
+    CHECKIN_CODE_UNKNOWN(Kind.NOT_FOUND),
+    CHECKIN_USED(Kind.CONFLICT),
+    CHECKIN_NOT_TODAY(Kind.CONFLICT),
+    CHECKIN_NOT_NEEDED(Kind.CONFLICT),
+    TICKET_NOT_MOVABLE(Kind.CONFLICT),
+    BOOKING_LIMITED(Kind.TOO_MANY),
     // An idle counter filling itself (issue 13): the office's state does not allow it now.
     COUNTER_NOT_OPEN(Kind.CONFLICT),
     ALREADY_CALLED(Kind.CONFLICT),

@@ -88,6 +88,11 @@ public final class OutboxStore {
      * Queues one message in the caller's transaction, only if the ticket has an active consent; a
      * second row with the same dedupe key is ignored.
      */
+    /** Drops a ticket's reminders not yet sent (its slot moved). */
+    public static void dropReminders(DbExecute tx, long ticketId, String reason, Instant now) {
+        tx.namedUpdate("outbox-drop-reminders", reason, Rows.ts(now), ticketId);
+    }
+
     public static void enqueue(DbExecute tx, long ticketId, NoticeKind kind, String dedupeKey,
                                java.util.Map<String, String> facts, Instant notBefore, Instant now) {
         tx.namedInsert("outbox-enqueue", kind.name(), dedupeKey, json(facts), Rows.ts(notBefore), Rows.ts(notBefore),

@@ -55,7 +55,12 @@ public final class TicketStore {
      * The limits in force for one request: the day's quota and the day's slots with their capacity,
      * from the settings at {@code revision}.
      */
-    public record Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute, long revision) {
+    public record Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute, long revision, int phoneQuota,
+                           Integer exactSlot) {
+        /** The kiosk's limits: the earliest slot with room, the whole quota. */
+        public Capacity(int quota, int slotCapacity, SlotPlan plan, int fromMinute, long revision) {
+            this(quota, slotCapacity, plan, fromMinute, revision, -1, null);
+        }
     }
 
     /** A client's Idempotency-Key claimed by this request. */
@@ -223,6 +228,10 @@ public final class TicketStore {
                 }
                 throw e;
             }
+            if (t.channel() == Channel.MOBILE) {
+                // Booked from home: no waiting-room place until its resident checks in at the door.
+                BookingStore.markBooked(tx, id);
+            }
             if (t.consent() != null && t.phone() != null) {
                 // Before the ISSUED event: its outbox row is written only for a ticket with consent.
                 OutboxStore.consent(tx, id, t.officeId(), t.phone(), t.consent(), t.now());
@@ -235,9 +244,11 @@ public final class TicketStore {
             if (open.isEmpty()) {
                 throw new NoCapacity();
             }
-            DbResultDml slot = tx.createNamedUpdate("slot-take")
+            // A slot the resident chose (booking from home) or the earliest with room (the kiosk).
+            DbResultDml slot = tx.createNamedUpdate(c.exactSlot() != null ? "slot-take-exact" : "slot-take")
                     .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.plan().layout(),
-                            open.getFirst().startMinute(), c.fromMinute(), c.slotCapacity())
+                            c.exactSlot() != null ? c.exactSlot() : open.getFirst().startMinute(), c.fromMinute(),
+                            c.slotCapacity())
                     .returnGeneratedKeys()
                     .insert();
             if (slot.result() == 0) {
@@ -250,8 +261,11 @@ public final class TicketStore {
                     .map(Slot::endMinute)
                     .orElseThrow(() -> new IllegalStateException("slot " + start + " is not in layout " + c.plan().layout()));
             // The hot row: the new number comes back in the OK packet (LAST_INSERT_ID(expr)), no extra read.
-            DbResultDml taken = tx.createNamedUpdate("counter-take")
-                    .params(t.officeId(), t.service(), Rows.sqlDate(t.day()), c.quota(), c.revision())
+            DbResultDml taken = (c.phoneQuota() >= 0
+                    ? tx.createNamedUpdate("counter-take-phone").params(t.officeId(), t.service(), Rows.sqlDate(t.day()),
+                            c.quota(), c.revision(), c.phoneQuota())
+                    : tx.createNamedUpdate("counter-take").params(t.officeId(), t.service(), Rows.sqlDate(t.day()),
+                            c.quota(), c.revision()))
                     .returnGeneratedKeys()
                     .insert();
             if (taken.result() == 0) {
@@ -294,6 +308,11 @@ public final class TicketStore {
      */
     void prepareDay(String officeId, String service, LocalDate day, Capacity c) {
         prepareDay(officeId, service, day, c, false);
+    }
+
+    /** Creates the day's rows if they are missing, whatever this node remembers; true when any was created. */
+    boolean prepareDayAgain(String officeId, String service, LocalDate day, Capacity c) {
+        return prepareDay(officeId, service, day, c, true);
     }
 
     /** Returns whether any row had to be created. */
@@ -348,6 +367,12 @@ public final class TicketStore {
             }
             return new DayAvailability(Rows.integer(counter.get(), "issued"), first);
         });
+    }
+
+    /** Phone bookings of a day so far (the phone share of the quota). */
+    public int phoneIssued(String officeId, String service, LocalDate day) {
+        return db.read(exec -> exec.namedGet("day-counter-phone", officeId, service, Rows.sqlDate(day))
+                .map(r -> Rows.intOr(r, "phone_issued", 0)).orElse(0));
     }
 
     public Optional<Ticket> byToken(String token) {
@@ -676,6 +701,9 @@ public final class TicketStore {
         if (outcome == TicketState.CANCELLED) {
             tx.namedUpdate("slot-release", t.id());
             tx.namedUpdate("counter-release", t.officeId(), t.service(), Rows.sqlDate(t.day()));
+            if (t.channel() == Channel.MOBILE) {
+                tx.namedUpdate("counter-release-phone", t.officeId(), t.service(), Rows.sqlDate(t.day()));
+            }
         }
     }
 

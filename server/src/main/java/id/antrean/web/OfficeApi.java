@@ -65,11 +65,27 @@ public final class OfficeApi implements HttpService {
         Json.ok(res, Views.kiosk(desk.kiosk(req.path().pathParameters().get("office")), publicBaseUrl));
     }
 
+    private java.util.function.Function<String, Map<Long, id.antrean.domain.Booking>> bookingsToday = office -> Map.of();
+
+    /** The booking side (check-in) of today's tickets booked from home, shown in the queue (issue 15). */
+    public void bookingsToday(java.util.function.Function<String, Map<Long, id.antrean.domain.Booking>> source) {
+        this.bookingsToday = source;
+    }
+
     private void queue(ServerRequest req, ServerResponse res) {
         guard.require(req, Role.OPERATOR);
         String officeId = req.path().pathParameters().get("office");
         Office office = offices.get(officeId);
-        Json.ok(res, Map.of("tickets", counters.queue(officeId).stream().map(s -> Views.staffTicket(s, office.zone())).toList()));
+        Map<Long, id.antrean.domain.Booking> booked = bookingsToday.apply(officeId);
+        Json.ok(res, Map.of("tickets", counters.queue(officeId).stream().map(s -> {
+            Map<String, Object> m = Views.staffTicket(s, office.zone());
+            id.antrean.domain.Booking b = booked.get(s.ticket().id());
+            if (b != null) {
+                m.put("checkIn", Map.of("required", true, "done", b.checkedInAt() != null));
+                m.put("checkedInAt", Views.at(b.checkedInAt(), office.zone()));
+            }
+            return m;
+        }).toList()));
     }
 
     private void events(ServerRequest req, ServerResponse res) {

@@ -47,10 +47,25 @@ public final class SecurityHeaders implements Filter {
         headers.set(FRAME_OPTIONS, "DENY");
     }
 
+    /** The policy of one answer that inlines its own hashed style and script (the booking page). */
+    private static final HeaderName OWN_POLICY = HeaderNames.create("X-Antrean-Own-CSP");
+
+    /** Gives this answer its own policy; an error handler's reset puts the common one back. */
+    public static void ownPolicy(io.helidon.webserver.http.ServerResponse res, String policy) {
+        res.header(OWN_POLICY, policy);
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         // Before sending, not now: an error handler resets the response's headers.
-        res.beforeSend(() -> apply(res.headers()));
+        res.beforeSend(() -> {
+            var own = res.headers().first(OWN_POLICY);
+            apply(res.headers());
+            if (own.isPresent()) {
+                res.headers().remove(OWN_POLICY);
+                res.headers().set(CSP, own.get());
+            }
+        });
         chain.proceed();
     }
 }

@@ -623,6 +623,100 @@ class ApiContractTest {
         assertThat(contract.validate("Error", r.json())).isEmpty();
     }
 
+    /** Booking from home (issue 15): the page, booking, check-in, the ticket's booking side, moving, settings, report. */
+    @Test
+    @Order(7)
+    void bookingOperations() {
+        String office = "/api/v1/offices/oki";
+        expect("bookingPage", 200, anonymous.get(office + "/booking"));
+        expect("bookingPage", 404, anonymous.get("/api/v1/offices/nope/booking"));
+
+        String book = office + "/bookings";
+        JsonNode booked = expect("bookFromHome", 201, anonymous.post(book, Api.bookingRequest(nik(60), "2026-12-01", "10:00"),
+                Map.of("Idempotency-Key", "contract-booking-1"))).json();
+        expect("bookFromHome", 201, anonymous.post(book, Api.bookingRequest(nik(60), "2026-12-01", "10:00"),
+                Map.of("Idempotency-Key", "contract-booking-1")));
+        expect("bookFromHome", 409, anonymous.post(book, Api.bookingRequest(nik(60), "2026-12-01", "10:30")));
+        expect("bookFromHome", 400, raw(anonymous, "POST", book, "application/json", "{\"service\":"));
+        expect("bookFromHome", 404, anonymous.post("/api/v1/offices/nope/bookings", Api.bookingRequest(nik(61), null, null)));
+        expect("bookFromHome", 413, raw(anonymous, "POST", book, "application/json", "{\"service\":\"" + "x".repeat(20_000) + "\"}"));
+        expect("bookFromHome", 415, raw(anonymous, "POST", book, "text/plain", Api.json(Api.bookingRequest(nik(61), null, null))));
+        expect("bookFromHome", 422, anonymous.post(book, Api.bookingRequest("123", null, null)));
+
+        String token = booked.get("token").asText();
+        expect("ticketBooking", 200, anonymous.get("/api/v1/tickets/" + token + "/booking"));
+        expect("ticketBooking", 404, anonymous.get("/api/v1/tickets/no-such-token/booking"));
+
+        String move = "/api/v1/tickets/" + token + "/move";
+        expect("moveTicket", 200, anonymous.post(move, Map.of("day", "2026-12-01", "slot", "11:00")));
+        expect("moveTicket", 400, raw(anonymous, "POST", move, "application/json", "{\"day\":"));
+        expect("moveTicket", 404, anonymous.post("/api/v1/tickets/no-such-token/move", Map.of("day", "2026-12-01", "slot", "11:00")));
+        expect("moveTicket", 409, anonymous.post(move, Map.of("day", "2026-12-05", "slot", "11:00")));
+        expect("moveTicket", 413, raw(anonymous, "POST", move, "application/json", "{\"day\":\"" + "d".repeat(17_000) + "\"}"));
+        expect("moveTicket", 415, raw(anonymous, "POST", move, "text/plain", "{}"));
+        expect("moveTicket", 422, anonymous.post(move, Map.of("day", "tomorrow", "slot", "11:00")));
+
+        String checkin = office + "/checkins";
+        Map<String, Boolean> healthy = Map.of("MASK", true, "GLOVES", true, "NO_SYMPTOMS", true);
+        expect("checkIn", 422, anonymous.post(checkin, Map.of("code", booked.get("shortCode").asText(),
+                "checklist", Map.of("MASK", true))));
+        expect("checkIn", 200, anonymous.post(checkin, Map.of("code", booked.get("shortCode").asText(), "checklist", healthy)));
+        expect("checkIn", 409, anonymous.post(checkin, Map.of("token", token, "checklist", healthy)));
+        expect("checkIn", 404, anonymous.post(checkin, Map.of("code", "ZZZZ-ZZZZ", "checklist", healthy)));
+        expect("checkIn", 400, raw(anonymous, "POST", checkin, "application/json", "{\"code\":"));
+        expect("checkIn", 413, raw(anonymous, "POST", checkin, "application/json", "{\"code\":\"" + "c".repeat(17_000) + "\"}"));
+        expect("checkIn", 415, raw(anonymous, "POST", checkin, "text/plain", "{}"));
+
+        String settings = office + "/booking/settings";
+        JsonNode current = expect("getBookingSettings", 200, admin.get(settings)).json();
+        expect("getBookingSettings", 401, anonymous.get(settings));
+        expect("getBookingSettings", 403, operator.get(settings));
+        expect("getBookingSettings", 404, admin.get("/api/v1/offices/nope/booking/settings"));
+        expect("putBookingSettings", 200, admin.put(settings, current));
+        expect("putBookingSettings", 400, admin.put(settings, Map.of("phoneSharePercent", 101)));
+        expect("putBookingSettings", 401, anonymous.put(settings, current));
+        expect("putBookingSettings", 403, operator.put(settings, current));
+        expect("putBookingSettings", 404, admin.put("/api/v1/offices/nope/booking/settings", current));
+        expect("putBookingSettings", 413, raw(admin, "PUT", settings, "application/json", "{\"x\":\"" + "s".repeat(17_000) + "\"}"));
+        expect("putBookingSettings", 415, raw(admin, "PUT", settings, "text/plain", current.toString()));
+
+        String report = office + "/reports/booking";
+        expect("bookingReport", 200, admin.get(report + "?from=2026-12-01&to=2026-12-01"));
+        expect("bookingReport", 400, admin.get(report + "?from=yesterday"));
+        expect("bookingReport", 401, anonymous.get(report));
+        expect("bookingReport", 403, operator.get(report));
+        expect("bookingReport", 404, admin.get("/api/v1/offices/nope/reports/booking"));
+        expect("bookingReport", 422, admin.get(report + "?from=2026-12-02&to=2026-12-01"));
+
+        // The limits: per address for bookings, wrong codes per address at the door.
+        expect("putBookingSettings", 200, admin.put(settings, Map.of("addressPerHour", 1, "wrongCodesPerHour", 1)));
+        Api.Response r;
+        int n = 0;
+        do {
+            r = anonymous.post(book, Api.bookingRequest(nik(62 + n), "2026-12-02", null));
+        } while (r.status() != 429 && ++n < 10);
+        expect("bookFromHome", 429, r);
+        n = 0;
+        do {
+            r = anonymous.post(checkin, Map.of("code", "ZZZZ-ZZZ" + (2 + n), "checklist", healthy));
+        } while (r.status() != 429 && ++n < 5);
+        expect("checkIn", 429, r);
+        expect("putBookingSettings", 200, admin.put(settings, Map.of("addressPerHour", 30, "wrongCodesPerHour", 20)));
+    }
+
+    /** The ticket-limited booking operations say 429 too (after rateLimitedOperationsSay429 used the minute up). */
+    @Test
+    @Order(10)
+    void bookingTicketOperationsSay429() {
+        Api.Response r;
+        int n = 0;
+        do {
+            r = anonymous.get("/api/v1/tickets/no-such-token/booking");
+        } while (r.status() != 429 && ++n < 100);
+        expect("ticketBooking", 429, r);
+        expect("moveTicket", 429, anonymous.post("/api/v1/tickets/no-such-token/move", Map.of("day", "2026-12-01", "slot", "11:00")));
+    }
+
     /** Each operation of the document was called, and each documented status provoked (or named as not provokable). */
     /** Issue 13: an idle counter fills itself (call a number, transfer, return a no-show, break / close). */
     @Test
@@ -770,6 +864,7 @@ class ApiContractTest {
         mounts.put("OpenApiDocument", "/openapi");
         mounts.put("PrivacyApi", "/api/v1");
         mounts.put("TracingApi", "/api/v1");
+        mounts.put("BookingApi", "/api/v1");
         mounts.put("SurveyApi", "/api/v1");
         Set<String> routes = new TreeSet<>();
         for (Class<?> c : webClasses()) {

@@ -169,6 +169,15 @@ public final class Api {
         return m;
     }
 
+    /** A valid booking request from home for the given NIK, day and slot ("09:30"). */
+    public static Map<String, Object> bookingRequest(String nik, String day, String slot) {
+        Map<String, Object> m = ticketRequest(nik);
+        m.remove("channel");
+        m.put("day", day);
+        m.put("slot", slot);
+        return m;
+    }
+
     /** The i-th of many valid NIKs from the office's region (1602), born 15 May 1990. */
     public static String nik(int i) {
         return "160201150590" + String.format("%04d", (i % 9999) + 1);
