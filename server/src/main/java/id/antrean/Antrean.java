@@ -73,6 +73,7 @@ public final class Antrean implements AutoCloseable {
     private final WebServer server;
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
+    private id.antrean.app.PickupReminders pickupReminders;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -89,6 +90,7 @@ public final class Antrean implements AutoCloseable {
         WaitingRoom room = null;
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
+        id.antrean.app.PickupReminders pickupReminders = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -132,6 +134,15 @@ public final class Antrean implements AutoCloseable {
                         publicUrl == null ? "http://localhost:8080" : publicUrl);
             }
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
+            // Document pickup: its own appointments, pickup tickets in the same queue, messages via the outbox.
+            id.antrean.storage.PickupStore pickupStore = new id.antrean.storage.PickupStore(database, events);
+            id.antrean.app.PickupDesk pickups = new id.antrean.app.PickupDesk(offices, pickupStore, outbox,
+                    whatsapp.configured(), secrets, room, desk, clock);
+            counters.served(pickups::serves);
+            if (dispatcher != null) {
+                dispatcher.pickups(pickups);
+            }
+            pickupReminders = new id.antrean.app.PickupReminders(officeStore, offices, pickupStore, pickups, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
@@ -197,7 +208,10 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
-                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"));
+                                .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
+                                .post("/api/v1/offices/{office}/pickups/arrive", limits.handler("pickup"))
+                                .any("/api/v1/pickups/{token}", limits.handler("ticket"))
+                                .any("/api/v1/pickups/{token}/*", limits.handler("ticket"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
@@ -206,6 +220,8 @@ public final class Antrean implements AutoCloseable {
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
+                                .register("/api/v1", new id.antrean.web.PickupApi(pickups, offices, guard),
+                                        new id.antrean.web.PickupPublicApi(pickups, offices, limits))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument());
@@ -224,13 +240,18 @@ public final class Antrean implements AutoCloseable {
             }
             room.startTimer(Duration.ofSeconds(app.get("admission.seconds").asInt().orElse(5)));
             startedFeed.start();
+            pickupReminders.start(Duration.ofSeconds(app.get("pickup.overdue.seconds").asInt().orElse(60)));
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            node.pickupReminders = pickupReminders;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
             }
             return node;
         } catch (RuntimeException e) {
+            if (pickupReminders != null) {
+                pickupReminders.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -253,6 +274,11 @@ public final class Antrean implements AutoCloseable {
         return database;
     }
 
+    /** This node's overdue job for document pickups (tests run it at once instead of waiting for its timer). */
+    public id.antrean.app.PickupReminders pickupReminders() {
+        return pickupReminders;
+    }
+
     /** This node's WhatsApp dispatcher, or null when the provider is not configured. */
     public NotificationDispatcher dispatcher() {
         return dispatcher;
@@ -272,6 +298,9 @@ public final class Antrean implements AutoCloseable {
     /** Stops taking requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        if (pickupReminders != null) {
+            pickupReminders.close();
+        }
         if (dispatcher != null) {
             dispatcher.close();
         }

@@ -30,6 +30,13 @@ public final class CounterDesk {
     private final TicketDesk desk;
     private final Clock clock;
 
+    private java.util.function.BiFunction<Office, String, id.antrean.domain.CounterServes> served;
+
+    /** What each counter serves (document pickup's per-counter setting); unset: every counter serves all. */
+    public void served(java.util.function.BiFunction<Office, String, id.antrean.domain.CounterServes> served) {
+        this.served = served;
+    }
+
     public CounterDesk(Offices offices, TicketStore tickets, WaitingRoom room, TicketDesk desk, Clock clock) {
         this.offices = offices;
         this.tickets = tickets;
@@ -50,7 +57,8 @@ public final class CounterDesk {
         }
         room.admit(office);
         try {
-            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now)
+            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now,
+                            served == null ? id.antrean.domain.CounterServes.BOTH : served.apply(office, counter.id()))
                     .map(t -> desk.status(office, t));
         } catch (TicketStore.CounterBusy e) {
             Ticket other = tickets.atCounter(officeId, today, counterId).orElseThrow(() -> e);

@@ -449,8 +449,19 @@ public final class TicketStore {
     /** Result of a staff call: the ticket called, or empty when nobody is in the waiting room. */
     public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
                                      Instant now) {
+        return callNext(officeId, day, counterId, counterName, actor, now, id.antrean.domain.CounterServes.BOTH);
+    }
+
+    /** The same, from only the tickets the counter serves: recording, document pickup, or both. */
+    public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
+                                     Instant now, id.antrean.domain.CounterServes serves) {
+        String pickStatement = switch (serves) {
+            case BOTH -> "ticket-call-pick";
+            case RECORDING -> "ticket-call-pick-recording";
+            case PICKUP -> "ticket-call-pick-pickup";
+        };
         return db.inTransaction(tx -> {
-            Optional<Long> pick = tx.namedGet("ticket-call-pick", officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+            Optional<Long> pick = tx.namedGet(pickStatement, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
             if (pick.isEmpty()) {
                 return Optional.<Ticket>empty();
             }
