@@ -210,8 +210,8 @@ public final class Antrean implements AutoCloseable {
                                 .delete("/api/v1/tickets/{token}/messages", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
                                 .post("/api/v1/offices/{office}/pickups/arrive", limits.handler("pickup"))
-                                .any("/api/v1/pickups/{token}", limits.handler("ticket"))
-                                .any("/api/v1/pickups/{token}/*", limits.handler("ticket"));
+                                .any("/api/v1/pickups/{token}", limits.handler("pickup"))
+                                .any("/api/v1/pickups/{token}/*", limits.handler("pickup"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
