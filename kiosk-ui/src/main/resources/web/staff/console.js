@@ -6,6 +6,7 @@ import { ICONS } from './icons.js';
 import { askPpe, askRefusal } from './dialogs.js';
 import { renderQueue } from './queue-view.js';
 import { renderCurrent } from './current-view.js';
+import { renderPickup } from './pickup-counter.js';
 import { time } from './format.js';
 
 const POLL_MS = 2000;
@@ -62,6 +63,8 @@ function layout() {
 
 function render() {
   renderCurrent(el.current, current, counter);
+  // A pickup ticket (B-…) also shows its document and the handover buttons.
+  renderPickup(el.current, current, { say, onDone: async () => { await refresh(); render(); } });
   for (const a of ACTIONS) {
     el.buttons[a.name].disabled = busy || !a.when(current);
   }
