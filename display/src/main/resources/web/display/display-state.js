@@ -13,6 +13,7 @@ export function emptyState() {
     waitingOutside: null,
     quota: null,       // {issued, limit}
     reminders: [],
+    display: null,     // {notice, voice}: the office's notice line and its choice of voice
     serverTime: null,
   };
 }
@@ -37,6 +38,7 @@ export function reduce(state, name, data) {
       if (data.quota) state.quota = data.quota;
       return state;
     case 'settings': return onSettings(state, data);
+    case 'counter': return onCounterStatus(state, data);
     default: return state;
   }
 }
@@ -47,6 +49,7 @@ function fromSnapshot(s) {
   state.counters = (s.counters ?? []).map(c => ({
     id: String(c.id),
     name: c.name,
+    status: c.status ?? 'OPEN',
     current: c.current ? { ...c.current, announcedAt: c.current.calledAt, recalls: c.current.recalls ?? 0 } : null,
   }));
   state.recentCalls = (s.recentCalls ?? []).slice(0, RECENT_MAX);
@@ -55,6 +58,7 @@ function fromSnapshot(s) {
   state.waitingOutside = s.waitingOutside ?? null;
   state.quota = s.quota ?? null;
   state.reminders = s.reminders ?? [];
+  state.display = s.display ?? null;
   state.serverTime = s.serverTime ?? null;
   return state;
 }
@@ -107,9 +111,19 @@ function onFinished(state, e) {
 function onSettings(state, e) {
   if (Array.isArray(e.counters)) {
     const old = new Map(state.counters.map(c => [c.id, c]));
-    state.counters = e.counters.map(c => ({ id: String(c.id), name: c.name, current: old.get(String(c.id))?.current ?? null }));
+    state.counters = e.counters.map(c => ({ id: String(c.id), name: c.name, status: old.get(String(c.id))?.status ?? 'OPEN',
+      current: old.get(String(c.id))?.current ?? null }));
   }
+  if (e.display) state.display = e.display;
   if (e.roomCapacity != null) state.occupancy = { present: state.occupancy?.present ?? 0, capacity: e.roomCapacity };
+  return state;
+}
+
+/** A counter staff marked open, on break or closed (the tile says so). */
+function onCounterStatus(state, e) {
+  const id = String(e.counter?.id ?? '');
+  const c = state.counters.find(x => x.id === id);
+  if (c) c.status = e.status ?? 'OPEN';
   return state;
 }
 

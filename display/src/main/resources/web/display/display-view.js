@@ -34,14 +34,23 @@ function setText(node, text) {
   if (node && node.textContent !== text) node.textContent = text;
 }
 
-/** Shrinks a one-line text (in vh steps) until it fits its box: reminder texts come from the office. */
-function fitLine(node, maxVh, minVh) {
-  let size = maxVh;
-  node.style.fontSize = `${size}vh`;
-  while (size > minVh && node.scrollWidth > node.clientWidth + 1) {
-    size -= 0.25;
-    node.style.fontSize = `${size}vh`;
+const FLOOR_PX = 28; // no text on the TV below this (display.css --floor)
+
+/**
+ * Fits a text from the office (a reminder, the office's name) on one line: from maxVh down in
+ * small steps to the 28 px floor; if it is still too wide there, it wraps onto more lines rather
+ * than being cut.
+ */
+function fitLine(node, maxVh) {
+  const floor = FLOOR_PX;
+  let size = Math.max(floor, (maxVh * innerHeight) / 100);
+  node.style.whiteSpace = 'nowrap';
+  node.style.fontSize = `${size}px`;
+  while (size > floor && node.scrollWidth > node.clientWidth + 1) {
+    size = Math.max(floor, size - 2);
+    node.style.fontSize = `${size}px`;
   }
+  if (node.scrollWidth > node.clientWidth + 1) node.style.whiteSpace = 'normal';
 }
 
 function fillIcons() {
@@ -59,6 +68,8 @@ export function createView() {
     setText(tid('office-name'), name.id ?? '');
     setText(tid('office-name-en'), name.en ?? '');
     document.title = `Antrean — ${name.id ?? ''}`;
+    fitLine(tid('office-name'), 3.8);
+    fitLine(tid('office-name-en'), 2.4);
   }
 
   function renderHero(state) {
@@ -89,11 +100,13 @@ export function createView() {
     }
     for (const c of state.counters) {
       const tile = tid(`counter-tile-${c.id}`);
-      const s = c.current?.state ?? 'IDLE';
+      // A counter on break or closed with nobody at it says so instead of "no call yet".
+      const s = c.current?.state ?? (c.status && c.status !== 'OPEN' ? c.status : 'IDLE');
       tile.dataset.state = s;
       setText(tid(`counter-name-${c.id}`), c.name);
       setText(tid(`counter-number-${c.id}`), c.current?.number ?? '—');
-      const text = s === 'CALLED' ? DISPLAY.nowCalling : s === 'SERVING' ? DISPLAY.nowServing : DISPLAY.counterIdle;
+      const text = s === 'CALLED' ? DISPLAY.nowCalling : s === 'SERVING' ? DISPLAY.nowServing
+        : s === 'BREAK' ? DISPLAY.counterBreak : s === 'CLOSED' ? DISPLAY.counterClosed : DISPLAY.counterIdle;
       const stateEl = tid(`counter-state-${c.id}`);
       if (stateEl.dataset.key !== s) { stateEl.dataset.key = s; stateEl.replaceChildren(...bi(text)); }
     }
@@ -190,8 +203,8 @@ export function createView() {
       tid('reminder-icon').innerHTML = reminderIcon(r);
       setText(tid('reminder-id'), r?.id ?? '');
       setText(tid('reminder-en'), r?.en ?? '');
-      fitLine(tid('reminder-id'), 5, 3);
-      fitLine(tid('reminder-en'), 3, 2);
+      fitLine(tid('reminder-id'), 5);
+      fitLine(tid('reminder-en'), 3);
       box.classList.add('show');
     },
 

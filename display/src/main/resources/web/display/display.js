@@ -1,7 +1,8 @@
 // The waiting-room display: /display/?office=oki
 //
 // Query parameters: office (default "oki"); sound=off for a silent screen (no overlay, no chime);
-// speak=words to say "A tujuh belas" instead of the default digit by digit "A, nol satu tujuh".
+// speak=digits to say "A, nol satu tujuh" instead of the default "A tujuh belas" (speech voice only);
+// voice=clips or voice=speech to override the office's choice (settings display.voice) on this screen.
 //
 // data-testid (stable, for Playwright):
 //   current-call     the big call panel; data-state = CALLED | SERVING | IDLE, data-counter = counter id
@@ -20,9 +21,12 @@
 //   office-name, office-name-en
 //   offline-banner   visible (not [hidden]) while the stream is down; offline-retry: the countdown
 //   sound-overlay    the first-tap "Aktifkan suara" overlay; sound-enable: its button
-// Also: <body data-last-spoken="Nomor antrean A, nol satu tujuh, silakan menuju loket dua"> holds the
-// last announcement queued (set even with sound=off or without an id-ID voice), and
-// <body data-stream="open|offline|connecting">.
+//   notice, notice-text   the office's notice line (notice.js); voice-notice: "cannot speak" (voice-notice.js)
+// Also: <body data-last-spoken="Nomor antrean A tujuh belas, silakan menuju loket dua"> holds the
+// last announcement queued (set even with sound=off or without an id-ID voice), data-last-clips its
+// voice-pack clips ("nomor-antrean huruf-a tujuh belas silakan-menuju loket dua"),
+// <body data-stream="open|offline|connecting"> and data-voice (voice-notice.js).
+// window.antreanDisplay.voiceLog lists every clip as it starts playing.
 
 import { openStream } from './stream.js';
 import { emptyState, reduce, isStale } from './display-state.js';
@@ -32,6 +36,9 @@ import { createSpeaker } from './speech.js';
 import { createAnnouncer } from './announcer.js';
 import { startTicker, validZone } from './clock.js';
 import { DEFAULT_REMINDERS } from './i18n.js';
+import { createClipPlayer } from './voice-pack.js';
+import { createNotice } from './notice.js';
+import { showVoiceState } from './voice-notice.js';
 
 const REMINDER_MS = 10000;
 const ANNOUNCE_WINDOW_MS = 120000; // calls older than this (replayed after a long outage) are shown, not spoken
@@ -39,6 +46,7 @@ const ANNOUNCE_WINDOW_MS = 120000; // calls older than this (replayed after a lo
 const params = new URLSearchParams(location.search);
 const office = params.get('office') || 'oki';
 const soundWanted = params.get('sound') !== 'off';
+const voiceOverride = { clips: 'CLIPS', speech: 'SPEECH' }[params.get('voice')] ?? null;
 
 let state = emptyState();
 let timeZone = 'Asia/Jakarta';
@@ -51,11 +59,37 @@ const now = () => Date.now() + clockOffset;
 const view = createView();
 const chime = createChime();
 const speaker = createSpeaker();
+const voiceLog = [];
+const clips = createClipPlayer({ onPlay: name => voiceLog.push(name) });
+const notice = createNotice();
+let blocked = false; // the browser refuses sound until a gesture
 const announcer = createAnnouncer({
-  chime, speaker,
-  mode: params.get('speak') === 'words' ? 'words' : 'digits',
-  onQueue: text => { document.body.dataset.lastSpoken = text; },
+  chime, speaker, clips,
+  mode: params.get('speak') === 'digits' ? 'digits' : 'words',
+  voice: voiceOverride ?? 'SPEECH',
+  onQueue: (text, parts) => {
+    document.body.dataset.lastSpoken = text;
+    document.body.dataset.lastClips = parts.join(' ');
+  },
+  onVoice: who => {
+    if (who === 'blocked') { blocked = true; view.soundOverlay(true); }
+    refreshVoice();
+  },
 });
+
+/** What speaks the calls now, on screen when nothing can. */
+function refreshVoice() {
+  if (!soundWanted) return showVoiceState('off');
+  if (blocked) return showVoiceState('blocked');
+  if (!clips.known) return undefined; // the pack is being asked for
+  return showVoiceState(announcer.speaker);
+}
+
+function applyDisplaySettings(d) {
+  if (!voiceOverride && d?.voice) announcer.voice = d.voice;
+  if (notice.update(d?.notice)) view.render(state, timeZone); // the band takes room from the lists
+  refreshVoice();
+}
 
 // --- sound: browsers only allow audio after a gesture, so the first tap or key press unlocks it
 function setupSound() {
@@ -64,6 +98,8 @@ function setupSound() {
     const ok = await chime.unlock();
     speaker.prime?.();
     if (ok || !chime.supported) {
+      blocked = false;
+      refreshVoice();
       view.soundOverlay(false);
       removeEventListener('pointerdown', unlock, true);
       removeEventListener('keydown', unlock, true);
@@ -73,7 +109,12 @@ function setupSound() {
   addEventListener('pointerdown', unlock, true);
   addEventListener('keydown', unlock, true);
   // A kiosk browser started with an autoplay flag is allowed already: no overlay then.
-  setTimeout(() => view.soundOverlay(!chime.running), 300);
+  setTimeout(() => {
+    blocked = chime.supported && !chime.running;
+    view.soundOverlay(blocked);
+    refreshVoice();
+  }, 300);
+  clips.probe().then(refreshVoice);
 }
 
 // --- the stream
@@ -83,6 +124,7 @@ function onEvent(name, data, id) {
   if (id) lastApplied = id;
   reduce(state, name, data);
   view.render(state, timeZone);
+  if (name === 'settings') applyDisplaySettings(state.display);
   if (name === 'called' || name === 'recalled') {
     view.markFresh(String(data.counter?.id ?? ''));
     if (isRecent(data.at)) announcer.announce(data.number, data.counter?.name ?? '');
@@ -98,6 +140,7 @@ function onSnapshot(data, id) {
   if (data.serverTime) clockOffset = Date.parse(data.serverTime) - Date.now() || 0;
   reminders.update(state.reminders);
   view.render(state, timeZone);
+  applyDisplaySettings(state.display);
   if (before) announceNewIn(state, before); // a fresh snapshot after an outage may hold calls we never saw
 }
 
@@ -157,6 +200,7 @@ keepAwake();
 startTicker(date => {
   view.clock(date, timeZone);
   if (connection.state === 'offline') view.connection(connection); // the countdown
+  refreshVoice(); // speech voices arrive late in some browsers
 }, now);
 setupSound();
 openStream(`/api/v1/offices/${encodeURIComponent(office)}/display/stream`, {
@@ -166,4 +210,4 @@ openStream(`/api/v1/offices/${encodeURIComponent(office)}/display/stream`, {
 });
 
 // For debugging from the console and for tests.
-window.antreanDisplay = { get state() { return state; }, announcer };
+window.antreanDisplay = { get state() { return state; }, announcer, clips, voiceLog, notice };

@@ -23,9 +23,11 @@ export function stateText(state, ticket = {}) {
     case 'SERVING': return { id: 'Sedang dilayani', en: 'Being served' };
     case 'DONE': return { id: 'Selesai', en: 'Done' };
     case 'NO_SHOW': return { id: 'Tidak hadir', en: 'Did not show up' };
-    case 'REFUSED': return ticket.refuseReason
-      ? { id: `Ditolak (alasan: ${ticket.refuseReason})`, en: `Refused (reason: ${ticket.refuseReason})` }
-      : { id: 'Ditolak', en: 'Refused' };
+    case 'REFUSED': {
+      // The server gives the reason in both languages (refusal.reason); never the Indonesian words on the English line.
+      const r = ticket.refusal?.reason;
+      return r ? { id: `Ditolak (alasan: ${r.id})`, en: `Refused (reason: ${r.en})` } : { id: 'Ditolak', en: 'Refused' };
+    }
     case 'CANCELLED': return { id: 'Dibatalkan', en: 'Cancelled' };
     default: return { id: String(state ?? '—'), en: '' };
   }
@@ -51,6 +53,8 @@ export const DISPLAY = {
   recall: n => ({ id: `Panggilan ke-${n + 1}`, en: `Call no. ${n + 1}` }),
   idle: { id: 'Harap menunggu panggilan', en: 'Please wait to be called' },
   counterIdle: { id: 'Belum ada panggilan', en: 'No call yet' },
+  counterBreak: { id: 'Istirahat', en: 'On break' },
+  counterClosed: { id: 'Loket tutup', en: 'Counter closed' },
   admittedNone: { id: 'Belum ada', en: 'None yet' },
   more: n => ({ id: `+${n} lagi`, en: `+${n} more` }),
   recentNone: { id: 'Belum ada panggilan', en: 'No calls yet' },

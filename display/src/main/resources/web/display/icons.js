@@ -45,6 +45,9 @@ export const ICONS = {
   clock: svg('<circle cx="32" cy="32" r="24"/><path d="M32 18v15l10 6"/>'),
   door: svg('<path d="M14 58V8h30v50M8 58h48"/><path d="M44 14l10 4v40"/><circle cx="37" cy="34" r="2"/>'),
   stop: svg('<circle cx="32" cy="32" r="24"/><path d="M15 15l34 34"/>'),
+  // a WhatsApp-style chat bubble with a handset, drawn for this project
+  chat: svg('<path d="M32 8a24 24 0 0 0-20.6 36.3L8 56l12.1-3.2A24 24 0 1 0 32 8z"/>' +
+    '<path d="M24 21c-2 0-3.5 2-3 4.5 1.5 7 8 13.5 15 15 2.5.5 4.5-1 4.5-3l-4.5-2.5-2.5 2.5c-3-1.5-6-4.5-7.5-7.5l2.5-2.5z"/>'),
 };
 
 /** The pictogram for a reminder text, matched on Indonesian or English keywords. */

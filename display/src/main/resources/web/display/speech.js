@@ -1,22 +1,27 @@
 // What the display says for a call, and saying it with an Indonesian (id-ID) voice.
-// Without such a voice we stay silent after the chime: an English voice reading "A-017 Loket 2"
-// would mislead more than help.
+// Without such a voice the recorded clips speak (voice-pack.js): an English voice reading
+// "A-017 Loket 2" would mislead more than help, so it is never used.
 
 import { terbilang, spellDigits, numbersToWords } from './terbilang.js';
 
 /**
- * "A-017" + "Loket 2" → "Nomor antrean A, nol satu tujuh, silakan menuju loket dua".
- * mode 'digits' (default, issue 4): the ticket's digits one by one, as printed, so "017" is not
- * heard as "tujuh belas" by someone reading "017" on their ticket. mode 'words' (UI.md's
- * "A tujuh belas"): the number as a whole. The counter is always said as a word: "loket dua".
+ * "A-017" + "Loket 2" → "Nomor antrean A tujuh belas, silakan menuju loket dua".
+ * mode 'words' (default, UI.md): the number as a whole, as Indonesians say it ("tujuh belas",
+ * "seratus dua puluh tiga"). mode 'digits' (?speak=digits): each digit as printed, "A, nol satu
+ * tujuh", for an office that prefers it. The counter is always said as a word: "loket dua".
  */
-export function callPhrase(number, counterName, mode = 'digits') {
+export function callPhrase(number, counterName, mode = 'words') {
   const m = /^\s*([A-Za-z]*)[\s-]*(\d+)\s*$/.exec(String(number));
   let spoken;
   if (m) {
     const letters = m[1].toUpperCase().split('').join(' '); // "AB" → "A B": each letter on its own
-    const digits = mode === 'words' ? terbilang(Number(m[2])) : spellDigits(m[2]);
-    spoken = letters ? `${letters}, ${digits}` : digits;
+    if (mode === 'digits') {
+      const digits = spellDigits(m[2]);
+      spoken = letters ? `${letters}, ${digits}` : digits;
+    } else {
+      const words = terbilang(Number(m[2]));
+      spoken = letters ? `${letters} ${words}` : words;
+    }
   } else {
     spoken = numbersToWords(number);
   }

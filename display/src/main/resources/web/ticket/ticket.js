@@ -18,6 +18,7 @@
 //   offline-banner     visible (not [hidden]) while the stream is down
 //   not-found          shown for an unknown token (HTTP 404)
 //   last-update        time of the last update received
+//   next-step, survey  after the end: next-step.js, survey.js
 // Also <body data-stream="open|offline|connecting|closed">.
 
 import { openStream } from '/display/stream.js';
@@ -26,6 +27,8 @@ import { validZone } from '/display/clock.js';
 import { renderTicket, showNotFound, showOffline, showMessage, showAlertsButton, fillIcons } from './ticket-view.js';
 import { createAlerts } from './alerts.js';
 import { setupMessages } from './messages.js';
+import { renderNextStep } from './next-step.js';
+import { createSurvey } from './survey.js';
 
 const FINAL = new Set(['DONE', 'NO_SHOW', 'REFUSED', 'CANCELLED']);
 
@@ -33,6 +36,7 @@ const token = tokenFromUrl();
 const api = `/api/v1/tickets/${encodeURIComponent(token)}`;
 const tid = id => document.querySelector(`[data-testid="${id}"]`);
 const alerts = createAlerts();
+const survey = createSurvey(api);
 let ticket = null;
 let stream = null;
 
@@ -52,6 +56,8 @@ function apply(next) {
   const before = ticket?.state;
   ticket = next;
   renderTicket(ticket, timeZoneOf(ticket));
+  renderNextStep(ticket);
+  survey.update(ticket);
   // Only live changes alert: opening the page on an already-called ticket should not buzz.
   if (before && before !== next.state && (next.state === 'ADMITTED' || next.state === 'CALLED')) alerts.notify(next.state);
   if (FINAL.has(next.state)) {

@@ -14,6 +14,7 @@ const STRINGS = {
     no: 'Tidak',
     selected: 'dipilih',
     today: 'hari ini',
+    atTime: 'pukul {time}',
     tryAgain: 'Coba lagi',
     loading: 'Memuat…',
     sending: 'Sedang memproses…',
@@ -21,7 +22,7 @@ const STRINGS = {
     welcomeTitle: 'Selamat datang',
     welcomeLead: 'Ambil nomor antrean perekaman KTP-el (mendesak), atau lihat nomor WhatsApp untuk layanan lain.',
     start: 'Sentuh untuk mulai',
-    openUntil: 'Buka hari ini sampai pukul {time}',
+    openUntil: 'hari ini sampai pukul {time}',
     openNow: 'Buka',
     closedNow: 'Tutup sekarang',
     opensAgain: 'Buka lagi {date}, pukul {time}',
@@ -33,6 +34,13 @@ const STRINGS = {
     waitingOutside: 'Menunggu di luar: {n} orang',
     offline: 'Tidak dapat terhubung ke server. Mencoba lagi…',
     staffHelp: 'Perlu bantuan? Tanyakan kepada petugas.',
+    closedNotice: 'Kantor sedang tutup. Hari ini tidak ada nomor antrean lagi.',
+    fullNotice: 'Kuota hari ini sudah penuh.',
+    laterDayOffer: 'Anda dapat memesan nomor antrean untuk {when}.',
+    noDayOffer: 'Belum ada jadwal kosong. Layanan lewat WhatsApp tetap bisa dipakai.',
+    startLater: 'Pesan nomor untuk hari lain',
+    startWhatsApp: 'Lihat layanan lewat WhatsApp',
+    moreActions: 'Pilihan lain',
 
     serviceTitle: 'Pilih layanan',
     inOfficeTag: 'Di kantor ini — ambil nomor antrean',
@@ -48,6 +56,8 @@ const STRINGS = {
     waSendDocs: 'Foto dokumen persyaratan (misalnya KK, KTP-el, surat keterangan)',
     waResult: 'Kabar pengambilan dokumen dikirim lewat WhatsApp. Tidak perlu nomor antrean.',
     waMessage: 'Layanan: {service}',
+    waPrint: 'Cetak petunjuk',
+    waSlipTo: 'Kirim pesan WhatsApp ke',
 
     reasonTitle: 'Apa keperluan mendesak Anda?',
     reasonLead: 'Perekaman KTP-el di kantor hanya untuk keperluan mendesak.',
@@ -64,6 +74,10 @@ const STRINGS = {
     nikLabel: 'NIK',
     nikProgress: '{n} dari 16 angka',
     nikComplete: 'Lengkap: 16 angka',
+    nikCheckFailed: 'Periksa lagi NIK Anda',
+    nikBadProvince: 'Kode provinsi {code} (2 angka pertama) tidak dikenal. Periksa lagi angka di KTP-el atau KK.',
+    nikBadRegion: 'Kode kabupaten/kota atau kecamatan (angka ke-3 sampai ke-6) tidak sah. Periksa lagi.',
+    nikBadBirthDate: 'Tanggal lahir pada NIK ({digits}, angka ke-7 sampai ke-12) tidak sah. Periksa lagi.',
     clearAll: 'Hapus semua',
     deleteDigit: 'Hapus satu angka',
 
@@ -77,6 +91,11 @@ const STRINGS = {
     consentText: '{office} akan mengirim pesan WhatsApp ke nomor ini: nomor antrean Anda, saat boleh masuk ruang tunggu, saat giliran hampir tiba, saat dipanggil, dan bila tiket Anda berubah. Nomor disimpan sampai {days} hari setelah hari kunjungan, lalu dihapus. Balas BERHENTI kapan saja untuk berhenti.',
     consentAgree: 'Setuju, kirim ke nomor ini',
 
+    nameTitle: 'Nama Anda (boleh dilewati)',
+    nameLead: 'Petugas loket akan menyapa Anda dengan nama ini. Nama tidak tampil di layar ruang tunggu.',
+    nameLabel: 'Nama',
+    nameSkip: 'Lewati — tanpa nama',
+
     priorityTitle: 'Apakah Anda termasuk kelompok prioritas?',
     priorityLead: 'Kelompok prioritas dipanggil lebih dulu. Petugas akan memeriksa.',
     priorityNone: 'Bukan / tidak ada',
@@ -84,6 +103,7 @@ const STRINGS = {
     checkTitle: 'Protokol kesehatan',
     checkLead: 'Jawab setiap pertanyaan dengan jujur.',
     checkAnswerAll: 'Jawab semua pertanyaan dulu.',
+    ask_NO_SYMPTOMS: 'Apakah Anda demam, batuk atau sesak napas?',
     getTicket: 'Ambil nomor antrean',
 
     ticketTitle: 'Nomor antrean Anda',
@@ -94,7 +114,7 @@ const STRINGS = {
     slot: 'Jadwal',
     position: 'Urutan',
     positionValue: 'ke-{n}',
-    peopleAhead: '{n} orang di depan Anda',
+    peopleAhead: { zero: 'Tidak ada orang di depan Anda', other: '{n} orang di depan Anda' },
     estimated: 'Perkiraan dipanggil',
     scanStatus: 'Pindai untuk melihat status antrean',
     printing: 'Tiket sedang dicetak — silakan ambil.',
@@ -102,6 +122,8 @@ const STRINGS = {
     returnIn: 'Kembali ke awal dalam {n} detik',
     bringPpe: 'Pakai masker dan sarung tangan saat masuk.',
     comeOnDay: 'Datang pada {date}',
+    comeOnDayAt: 'Datang pada {date}, pukul {time}',
+    laterDayKeep: 'Simpan slip ini. Hari ini tidak perlu menunggu.',
     printedAt: 'Dicetak {date} {time}',
 
     refusalTitle: 'Maaf, Anda belum dapat masuk',
@@ -153,6 +175,7 @@ const STRINGS = {
     no: 'No',
     selected: 'selected',
     today: 'today',
+    atTime: 'at {time}',
     tryAgain: 'Try again',
     loading: 'Loading…',
     sending: 'Processing…',
@@ -160,7 +183,7 @@ const STRINGS = {
     welcomeTitle: 'Welcome',
     welcomeLead: 'Get a queue number for urgent KTP-el recording, or find the WhatsApp number for other services.',
     start: 'Touch to start',
-    openUntil: 'Open today until {time}',
+    openUntil: 'today until {time}',
     openNow: 'Open',
     closedNow: 'Closed now',
     opensAgain: 'Opens {date} at {time}',
@@ -172,6 +195,13 @@ const STRINGS = {
     waitingOutside: 'Waiting outside: {n} people',
     offline: 'Cannot reach the server. Trying again…',
     staffHelp: 'Need help? Ask a staff member.',
+    closedNotice: 'The office is closed. No more queue numbers today.',
+    fullNotice: "Today's quota is full.",
+    laterDayOffer: 'You can book a queue number for {when}.',
+    noDayOffer: 'No free slot yet. The WhatsApp services are still open.',
+    startLater: 'Book a later day',
+    startWhatsApp: 'See the WhatsApp services',
+    moreActions: 'Other options',
 
     serviceTitle: 'Choose a service',
     inOfficeTag: 'At this office — get a queue number',
@@ -187,6 +217,8 @@ const STRINGS = {
     waSendDocs: 'Photos of the required documents (e.g. KK, KTP-el, letters)',
     waResult: 'You will be told on WhatsApp when to collect your document. No queue number needed.',
     waMessage: 'Layanan: {service}',
+    waPrint: 'Print these details',
+    waSlipTo: 'Send a WhatsApp message to',
 
     reasonTitle: 'Why is it urgent?',
     reasonLead: 'KTP-el recording at the office is for urgent needs only.',
@@ -203,6 +235,10 @@ const STRINGS = {
     nikLabel: 'NIK',
     nikProgress: '{n} of 16 digits',
     nikComplete: 'Complete: 16 digits',
+    nikCheckFailed: 'Please check your NIK',
+    nikBadProvince: 'The province code {code} (first 2 digits) is unknown. Check the number on your KTP-el or KK.',
+    nikBadRegion: 'The regency or district code (digits 3 to 6) is not valid. Please check.',
+    nikBadBirthDate: 'The birth date in the NIK ({digits}, digits 7 to 12) is not valid. Please check.',
     clearAll: 'Clear',
     deleteDigit: 'Delete one digit',
 
@@ -216,6 +252,11 @@ const STRINGS = {
     consentText: '{office} will send WhatsApp messages to this number: your queue number, when you may enter the waiting room, when your turn is near, when you are called, and if your ticket changes. The number is kept until {days} days after your visit, then deleted. Reply STOP at any time to stop.',
     consentAgree: 'Agree, send to this number',
 
+    nameTitle: 'Your name (optional)',
+    nameLead: 'Counter staff will greet you by this name. It is never shown on the waiting-room screen.',
+    nameLabel: 'Name',
+    nameSkip: 'Skip — no name',
+
     priorityTitle: 'Do you belong to a priority group?',
     priorityLead: 'Priority groups are called first. Staff will check.',
     priorityNone: 'No / none',
@@ -223,6 +264,7 @@ const STRINGS = {
     checkTitle: 'Health protocol',
     checkLead: 'Please answer each question honestly.',
     checkAnswerAll: 'Please answer every question first.',
+    ask_NO_SYMPTOMS: 'Do you have a fever, a cough or shortness of breath?',
     getTicket: 'Get queue number',
 
     ticketTitle: 'Your queue number',
@@ -233,7 +275,7 @@ const STRINGS = {
     slot: 'Time slot',
     position: 'Position',
     positionValue: 'no. {n}',
-    peopleAhead: '{n} people ahead of you',
+    peopleAhead: { zero: 'Nobody ahead of you', one: '1 person ahead of you', other: '{n} people ahead of you' },
     estimated: 'Expected call',
     scanStatus: 'Scan to see your queue status',
     printing: 'Your ticket is printing — please take it.',
@@ -241,6 +283,8 @@ const STRINGS = {
     returnIn: 'Back to the start in {n} seconds',
     bringPpe: 'Wear a mask and gloves when you come in.',
     comeOnDay: 'Come on {date}',
+    comeOnDayAt: 'Come on {date} at {time}',
+    laterDayKeep: 'Keep this slip. No need to wait today.',
     printedAt: 'Printed {date} {time}',
 
     refusalTitle: 'Sorry, you cannot come in yet',
@@ -299,6 +343,19 @@ export function t(key, params = {}) {
   return typeof s === 'string' ? s.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? '') : s;
 }
 
+/**
+ * A count in words, singular or plural by the language's own rules (Intl.PluralRules), with
+ * a sentence of its own for none: tn('peopleAhead', 1) → "1 person ahead of you". Indonesian has
+ * no plural form, so its strings give only `zero` and `other`.
+ */
+export function tn(key, n, params = {}) {
+  const forms = STRINGS[current][key] ?? STRINGS.id[key];
+  if (!forms || typeof forms === 'string') return t(key, { ...params, n });
+  const form = n === 0 && forms.zero ? 'zero' : new Intl.PluralRules(current === 'id' ? 'id' : 'en').select(n);
+  const s = forms[form] ?? forms.other;
+  return s.replace(/\{(\w+)\}/g, (_, k) => (k === 'n' ? String(n) : params[k] ?? ''));
+}
+
 /** Whether a key exists (e.g. a written "what you need" sentence for a checklist code). */
 export const has = (key) => key in STRINGS[current] || key in STRINGS.id;
 
@@ -319,8 +376,10 @@ export function errorText(body) {
  * waiting room has space is ADMITTED at once ("Silakan masuk ke ruang tunggu"); a BOOKED one
  * waits outside until it is called in; any later state in the server's own words.
  */
-export function ticketInstruction(ticket) {
+export function ticketInstruction(ticket, today) {
   const state = ticket?.state;
+  // A ticket for a later day: waiting outside today would be wrong (the slip names the day and time).
+  if ((!state || state === 'BOOKED') && today && ticket?.day && ticket.day !== today) return t('laterDayKeep');
   if (!state || state === 'BOOKED') return t('waitOutside');
   if (state === 'ADMITTED') return t('state_ADMITTED');
   return pick(ticket.stateLabel) || t('waitOutside');

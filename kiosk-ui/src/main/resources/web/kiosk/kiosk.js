@@ -8,17 +8,20 @@
  * Stable hooks for Playwright (data-testid unless noted):
  *   Chrome (every screen): back, lang-id, lang-en (aria-pressed), idle-warning, busy.
  *   <main> carries data-testid="screen-<name>" and <body data-screen="<name>" data-busy>
- *     names: welcome service whatsapp reason note nik phone priority checklist ticket
+ *     names: welcome service checklist reason note nik name priority phone ticket whatsapp
  *            already refusal quota closed retry error
- *   welcome:   office-name, office-status, quota-left, next-slot, occupancy, start
+ *   welcome:   office-name, office-status, quota-left, next-slot, occupancy, start, welcome-notice
+ *              (closed or full: what is still possible), welcome-more (secondary ways in)
  *              (retry when the kiosk settings could not be loaded)
  *   service:   service-<CODE> (e.g. service-KTP_EL_RECORDING, service-KK); tap advances
  *   whatsapp:  whatsapp-number (data-e164), whatsapp-qr (data-url), whatsapp-send (the office's
- *              instructions for the service), done
+ *              instructions for the service), whatsapp-print (prints the same on a slip), done
  *   reason:    reason-<CODE> (tap advances; OTHER → note), error-message (URGENCY_REQUIRED)
  *   note:      urgency-note (textarea), note-count, kb-<char> (kb-a, kb-1, kb-,), kb-space, kb-back, next
- *   nik:       nik-display (grouped digits only), nik-status, key-0..key-9, key-back, key-clear,
+ *   nik:       nik-display (grouped digits only), nik-status (data-problem: PROVINCE, REGION or
+ *              BIRTH_DATE when the kiosk's own check fails), key-0..key-9, key-back, key-clear,
  *              error-message (server INVALID_NIK text), next
+ *   name:      resident-name (textarea, only with kiosk.askName), kb-<char>, kb-space, kb-back, skip, next
  *   phone:     phone-display, phone-status, key-0..key-9, key-back, key-clear, skip, next,
  *              error-message (server INVALID_REQUEST text for details.field "phone")
  *   priority:  priority-ELDERLY, priority-DISABLED, priority-PREGNANT, priority-NONE (tap advances)
@@ -36,8 +39,9 @@ import { ICONS } from './icons.js';
 import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18n.js';
 import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
-import { buildSlip, printSlip } from './print.js';
-import { SCREENS, NIK_LENGTH, normalizePhone } from './screens.js';
+import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
+import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
+import { nikProblem } from './nik.js';
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -62,6 +66,7 @@ const fresh = () => ({
   note: '',
   nik: '',
   nikError: null,
+  name: '',
   phone: '',
   phoneError: null,
   priority: null,
@@ -134,9 +139,17 @@ const act = {
   start: () => config && go('service'),
   reset,
   reloadConfig: () => loadConfig(),
+  // The door's order (issue 13): bad news first. Service → health checklist → urgency reason
+  // (→ note) → NIK → priority group → WhatsApp number (only while the office sends messages).
   chooseService(service) {
     state.service = service;
-    go(service.inOffice ? 'reason' : 'whatsapp');
+    go(service.inOffice ? 'checklist' : 'whatsapp');
+  },
+  checklistDone() {
+    // A required "no" ends the visit here, before anything personal is typed; it is still sent
+    // (without NIK or phone) so the office counts the refusal.
+    if (missingChecks().length) submit();
+    else go('reason');
   },
   chooseReason(reason) {
     state.reason = reason.code;
@@ -148,32 +161,39 @@ const act = {
     if (state.note.trim()) go('nik');
   },
   nikDone() {
-    if (state.nik.length !== NIK_LENGTH) return;
+    if (state.nik.length !== NIK_LENGTH || nikProblem(state.nik, config, nowInOffice().day)) return;
     // After an INVALID_NIK the other answers still stand: submit again straight away.
     if (state.returnToSubmit) submit();
-    // The number is asked for only when the office sends messages: otherwise nothing is promised.
-    else go(notifyOn() ? 'phone' : 'priority');
+    else go(config.askName ? 'name' : 'priority');
+  },
+  // Only where the office asks (settings kiosk.askName); a resident may skip it.
+  nameDone(skip) {
+    if (skip) state.name = '';
+    go('priority');
+  },
+  choosePriority(code) {
+    state.priority = code;
+    state.priorityChosen = true;
+    // The number is asked for only when the office sends messages: otherwise nothing is promised
+    // and the priority group is the last question.
+    if (notifyOn()) go('phone');
+    else submit();
   },
   phoneDone(skip) {
     if (skip) {
       state.phone = '';
       state.phoneError = null;
     }
-    // After the server refused the number the other answers still stand: submit again.
-    if (state.returnToSubmit) submit();
-    else go('priority');
+    submit();
   },
-  choosePriority(code) {
-    state.priority = code;
-    state.priorityChosen = true;
-    go('checklist');
-  },
-  checklistDone: () => submit(),
   book(day) {
     state.day = day;
     submit();
   },
   retry: () => send(),
+  printWhatsApp(service, link) {
+    printSlip(buildWhatsAppSlip(service, { config, link, now: nowInOffice() }));
+  },
   // Called on every render of the ticket screen (a language switch re-renders it): print
   // once per ticket and keep the original 20-second deadline.
   printTicket(countdownEl) {
@@ -218,7 +238,8 @@ function ticketBody() {
     priorityGroup: state.priority,
     day: state.day,
     phone,
-    name: null,
+    // Asked only where the office wants it; shown to staff only, to greet the resident.
+    name: config.askName && state.name.trim() ? state.name.trim().slice(0, NAME_MAX) : null,
     channel: 'KIOSK',
     // The resident read the consent text of this version, in this language, and agreed.
     whatsappConsent: phone ? { version: notify.consentVersion, language: lang() } : null,
@@ -408,13 +429,14 @@ function updateClock(el = document.getElementById('clock')) {
 function render() {
   clearInterval(screenTimer);
   const name = state.screen;
-  const ctx = { state, config, notify, act, statusLink, whatsappLink };
+  const ctx = { state, config, notify, act, statusLink, whatsappLink, today: () => (config ? nowInOffice().day : null) };
   const spec = (config || name === 'welcome') ? SCREENS[name](ctx) : SCREENS.welcome(ctx);
   currentSpec = spec;
   const title = h('h1', { tabindex: '-1', id: 'screen-title' }, spec.title);
   const backBtn = h('button', {
     type: 'button', class: 'action action-back', dataset: { testid: 'back' }, onclick: back,
-    disabled: spec.back === 'none',
+    // Nothing to go back to on the welcome screen: hidden, not shown disabled (issue 13).
+    hidden: spec.back === 'none',
   }, icon(ICONS.arrowLeft), h('span', {}, t('back')));
   app.replaceChildren(
     header(),
@@ -422,6 +444,7 @@ function render() {
       title, spec.lead && h('p', { class: 'lead' }, spec.lead), spec.body),
     h('footer', { class: 'bottom' }, backBtn, h('div', { class: 'actions' }, spec.actions || [])),
   );
+  keepTermsWhole(app);
   document.body.dataset.screen = name;
   hideIdleWarning();
   // Welcome holds nothing personal; everything else resets after IDLE_MS without a touch.
@@ -430,6 +453,24 @@ function render() {
   (spec.focus || title).focus({ preventScroll: true });
   window.scrollTo(0, 0);
   if (spec.onShow) spec.onShow();
+}
+
+/**
+ * "KTP-el" is one word to residents: never split at its hyphen across lines (issue 13). Every
+ * occurrence, whatever its source (our strings, the office's service names), is wrapped in a
+ * no-wrap span; the text itself is unchanged, so it still reads and copies as "KTP-el".
+ */
+function keepTermsWhole(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const hits = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeValue.includes('KTP-el') && !n.parentElement.closest('.nobr, textarea')) hits.push(n);
+  }
+  for (const node of hits) {
+    const parts = node.nodeValue.split(/(KTP-el)/);
+    // One wrapper, so a text node that was one flex or grid item stays one item.
+    node.replaceWith(h('span', {}, parts.filter(Boolean).map((p) => (p === 'KTP-el' ? h('span', { class: 'nobr' }, p) : p))));
+  }
 }
 
 function setBusy(on) {

@@ -3,12 +3,15 @@
 // the shared chrome (header, "Kembali", language switch) and all server calls.
 import { h, icon } from './dom.js';
 import { ICONS, iconFor } from './icons.js';
-import { t, has, pick, errorText, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
+import { t, tn, has, pick, errorText, fmtDate, fmtTime, fmtSlot, ticketInstruction } from './i18n.js';
+import { nikProblem } from './nik.js';
+import { welcomeActions } from './welcome-actions.js';
 import { numericKeypad, digitKeyHandler, textKeyboard } from './keypad.js';
 import { qrSvg } from './qr.js';
 
 export const NIK_LENGTH = 16;
 export const NOTE_MAX = 200;
+export const NAME_MAX = 100;
 
 // ---------- small building blocks ----------
 
@@ -53,6 +56,11 @@ export function normalizePhone(digits) {
   return /^08\d{8,11}$/.test(local) ? local : null;
 }
 
+/** "Datang pada Kamis, 3 Desember 2026, pukul 09:00": a later day's ticket says when, in words. */
+export const comeOn = (ticket) => (ticket.slot?.start
+  ? t('comeOnDayAt', { date: fmtDate(ticket.day), time: ticket.slot.start })
+  : t('comeOnDay', { date: fmtDate(ticket.day) }));
+
 // ---------- the ticket card, shared by "ticket" and "already has a ticket" ----------
 
 function ticketCard(ticket, ctx, extra = []) {
@@ -68,9 +76,9 @@ function ticketCard(ticket, ctx, extra = []) {
       h('p', { class: 'ticket-number', dataset: { testid: 'ticket-number' } }, ticket.number),
       ticket.day !== config.today &&
         h('p', { class: 'ticket-day', dataset: { testid: 'ticket-day' } }, icon(ICONS.calendar),
-          t('comeOnDay', { date: fmtDate(ticket.day) })),
+          h('span', {}, comeOn(ticket))),
       h('p', { class: 'ticket-wait', dataset: { testid: 'ticket-instruction', state: ticket.state } },
-        icon(ticket.state === 'ADMITTED' ? ICONS.arrowRight : ICONS.clock), ticketInstruction(ticket)),
+        icon(ticket.state === 'ADMITTED' ? ICONS.arrowRight : ICONS.clock), ticketInstruction(ticket, config.today)),
       h('p', { class: 'ticket-ppe' }, icon(ICONS.mask), t('bringPpe')),
       extra),
     h('div', { class: 'ticket-side' },
@@ -79,7 +87,7 @@ function ticketCard(ticket, ctx, extra = []) {
         detail(t('day'), fmtDate(ticket.day), 'ticket-date'),
         detail(t('slot'), fmtSlot(ticket.slot), 'ticket-slot'),
         ticket.position != null && detail(t('position'),
-          `${t('positionValue', { n: ticket.position })} · ${t('peopleAhead', { n: ahead })}`, 'ticket-position'),
+          `${t('positionValue', { n: ticket.position })} · ${tn('peopleAhead', ahead)}`, 'ticket-position'),
         ticket.estimatedCallAt && detail(t('estimated'), fmtTime(ticket.estimatedCallAt, tz), 'ticket-estimate')),
       link && h('figure', { class: 'qr' },
         h('div', { class: 'qr-code', dataset: { testid: 'ticket-qr', url: link }, html: qrSvg(link, { label: t('scanStatus') }) }),
@@ -102,12 +110,30 @@ export const SCREENS = {
     const av = config.availability || {};
     const quota = av.quota;
     const slot = av.nextFreeSlot;
+    const full = Boolean(quota && quota.left <= 0);
+    // Bad news first (issue 13): closed or full says so here, with what is still possible.
+    const laterDay = slot && slot.day !== config.today;
+    // No number left for today (closed for the day, quota used up, or today's slots all gone).
+    const blocked = !config.open || full || laterDay || !slot;
     const status = config.open
       ? [h('strong', { class: 'badge badge-open' }, icon(ICONS.check), t('openNow')), ' ',
         config.closesAt ? t('openUntil', { time: config.closesAt }) : '']
       : [h('strong', { class: 'badge badge-closed' }, icon(ICONS.cross), t('closedNow')), ' ',
         config.opensAt ? t('opensAgain', { date: fmtDate(config.opensAt.day), time: config.opensAt.time }) : ''];
     const fact = (testid, iconSvg, content) => h('li', { class: 'fact', dataset: { testid } }, icon(iconSvg), h('span', {}, content));
+    let notice = null;
+    let startLabel = t('start');
+    if (blocked && (laterDay || !slot)) {
+      notice = h('div', { class: 'notice', role: 'status', dataset: { testid: 'welcome-notice' } },
+        icon(config.open ? ICONS.ticket : ICONS.closed, 'icon panel-icon'),
+        h('div', { class: 'notice-text' },
+          h('p', { class: 'notice-head' }, config.open ? t('fullNotice') : t('closedNotice')),
+          h('p', {}, laterDay
+            ? t('laterDayOffer', { when: `${fmtDate(slot.day)}, ${t('atTime', { time: slot.start })}` })
+            : t('noDayOffer'))));
+      startLabel = laterDay ? t('startLater') : t('startWhatsApp');
+    }
+    const more = welcomeActions(ctx);
     return {
       title: t('welcomeTitle'),
       back: 'none',
@@ -115,17 +141,23 @@ export const SCREENS = {
         h('p', { class: 'office-name', dataset: { testid: 'office-name' } }, pick(config.office.name)),
         h('ul', { class: 'facts panel' },
           fact('office-status', config.open ? ICONS.clock : ICONS.closed, status),
-          quota && fact('quota-left', ICONS.ticket,
+          // Today's quota means nothing once the office has closed for the day.
+          quota && !(blocked && !config.open && laterDay) && fact('quota-left', ICONS.ticket,
             quota.left > 0 ? t('quotaLeft', { left: quota.left, limit: quota.limit }) : t('quotaFull')),
           fact('next-slot', ICONS.calendar, slot
             ? t('nextSlot', { when: `${whenText(slot.day, config.today)}, ${fmtSlot(slot)}` })
             : t('noSlot')),
           av.occupancy && fact('occupancy', ICONS.person,
             [t('occupancy', av.occupancy), av.waitingOutside != null ? ` · ${t('waitingOutside', { n: av.waitingOutside })}` : ''])),
-        h('p', { class: 'lead' }, t('welcomeLead')),
-        h('button', { type: 'button', class: 'start', dataset: { testid: 'start' }, onclick: act.start },
-          h('span', {}, t('start')), icon(ICONS.arrowRight)),
-        h('p', { class: 'hint' }, t('staffHelp')),
+        notice,
+        h('div', { class: 'welcome-go' },
+          !notice && h('p', { class: 'lead' }, t('welcomeLead')),
+          h('button', { type: 'button', class: 'start', dataset: { testid: 'start' }, onclick: act.start },
+            h('span', {}, startLabel), icon(ICONS.arrowRight)),
+          // Room for more ways in (issues 14/15: collect a document, "I have a number").
+          more.length > 0 && h('div', { class: 'welcome-more', role: 'group', 'aria-label': t('moreActions'),
+            dataset: { testid: 'welcome-more' } }, more),
+          h('p', { class: 'hint' }, t('staffHelp'))),
       ],
       actions: [],
     };
@@ -180,7 +212,12 @@ export const SCREENS = {
         link && h('figure', { class: 'qr' },
           h('div', { class: 'qr-code', dataset: { testid: 'whatsapp-qr', url: link }, html: qrSvg(link, { label: t('waScan') }) }),
           h('figcaption', {}, t('waScan'))))],
-      actions: [doneButton(act)],
+      actions: [
+        // No smartphone at hand: the number, the QR code and what to send, on paper.
+        actionButton({ testid: 'whatsapp-print', label: t('waPrint'), kind: 'secondary', iconSvg: ICONS.printer,
+          onclick: () => act.printWhatsApp(s, link) }),
+        doneButton(act),
+      ],
     };
   },
 
@@ -225,8 +262,8 @@ export const SCREENS = {
       title: t('noteTitle'),
       back: 'pop',
       body: [
-        h('label', { for: 'urgency-note', class: 'field-label' }, t('noteLabel')),
-        area, count,
+        h('div', { class: 'note-head' }, h('label', { for: 'urgency-note', class: 'field-label' }, t('noteLabel')), count),
+        area,
         textKeyboard({ onChar: insert, onBack: () => { area.value = area.value.slice(0, -1); refresh(); } }),
       ],
       actions: [next],
@@ -241,16 +278,26 @@ export const SCREENS = {
     const status = h('p', { class: 'count', id: 'nik-status', dataset: { testid: 'nik-status' }, 'aria-live': 'polite' });
     const errorSlot = h('div', { class: 'error-slot' });
     const next = nextButton(() => act.nikDone());
+    const box = h('div', { class: 'entry-box', role: 'group', 'aria-labelledby': 'nik-label', 'aria-describedby': 'nik-status' },
+      display, rest);
     const refresh = () => {
       display.textContent = groupNik(state.nik);
       // Placeholders for the digits still to type, grouped like the real number.
       rest.textContent = groupNik('0'.repeat(NIK_LENGTH)).slice(groupNik(state.nik).length).replace(/0/g, '_');
-      const done = state.nik.length === NIK_LENGTH;
-      status.replaceChildren(icon(done ? ICONS.check : ICONS.info),
-        h('span', {}, done ? t('nikComplete') : t('nikProgress', { n: state.nik.length })));
+      const complete = state.nik.length === NIK_LENGTH;
+      // Checked here as soon as the 16 digits are in (province, region, birth date); the
+      // server's INVALID_NIK answer stays until the number changes. Never "Lengkap" beside an error.
+      const local = complete ? nikProblem(state.nik, ctx.config, ctx.today()) : null;
+      const problem = state.nikError ? errorText(state.nikError) : local?.text;
+      const done = complete && !problem;
+      status.replaceChildren(icon(done ? ICONS.check : problem ? ICONS.warning : ICONS.info),
+        h('span', {}, done ? t('nikComplete') : problem ? t('nikCheckFailed') : t('nikProgress', { n: state.nik.length })));
       status.classList.toggle('count-done', done);
+      status.classList.toggle('count-bad', Boolean(problem));
+      status.dataset.problem = local && !state.nikError ? local.code : '';
       next.disabled = !done;
-      errorSlot.replaceChildren(state.nikError ? message(errorText(state.nikError)) : '');
+      box.classList.toggle('entry-box-bad', Boolean(problem));
+      errorSlot.replaceChildren(problem ? message(problem) : '');
     };
     const edit = (fn) => {
       const before = state.nik;
@@ -270,12 +317,49 @@ export const SCREENS = {
       body: [h('div', { class: 'entry' },
         h('div', { class: 'entry-field' },
           h('p', { class: 'field-label', id: 'nik-label' }, t('nikLabel')),
-          h('div', { class: 'entry-box', role: 'group', 'aria-labelledby': 'nik-label', 'aria-describedby': 'nik-status' },
-            display, rest),
+          box,
           status, errorSlot),
         numericKeypad({ onDigit, onBack, onClear, label: t('nikLabel') }))],
       actions: [next],
       onKey: digitKeyHandler({ onDigit, onBack, onClear, onEnter: () => !next.disabled && act.nikDone() }),
+    };
+  },
+
+  // Only where the office asks for it (settings kiosk.askName): staff greet the resident by name.
+  name(ctx) {
+    const { state, act } = ctx;
+    const area = h('textarea', {
+      id: 'resident-name', class: 'note note-name', dataset: { testid: 'resident-name' }, maxlength: NAME_MAX, rows: 1,
+      inputmode: 'none', autocomplete: 'off', spellcheck: 'false', value: state.name,
+    });
+    const next = nextButton(() => act.nameDone(false));
+    const refresh = () => {
+      state.name = area.value.replace(/\s+/g, ' ').slice(0, NAME_MAX);
+      next.disabled = state.name.trim().length === 0;
+    };
+    area.addEventListener('input', refresh);
+    const insert = (ch) => {
+      if (area.value.length >= NAME_MAX) return;
+      // A name starts each word with a capital, as written on the KTP-el.
+      const startOfWord = area.value.length === 0 || area.value.endsWith(' ');
+      area.value += startOfWord ? ch.toUpperCase() : ch;
+      refresh();
+    };
+    refresh();
+    return {
+      title: t('nameTitle'),
+      lead: t('nameLead'),
+      back: 'pop',
+      body: [
+        h('label', { for: 'resident-name', class: 'field-label' }, t('nameLabel')),
+        area,
+        textKeyboard({ onChar: insert, onBack: () => { area.value = area.value.slice(0, -1); refresh(); }, label: t('nameLabel') }),
+      ],
+      actions: [
+        actionButton({ testid: 'skip', label: t('nameSkip'), kind: 'secondary', onclick: () => act.nameDone(true) }),
+        next,
+      ],
+      focus: area,
     };
   },
 
@@ -345,23 +429,26 @@ export const SCREENS = {
   checklist(ctx) {
     const { config, state, act } = ctx;
     const items = config.checklist;
-    const next = nextButton(() => act.checklistDone(), { label: t('getTicket') });
+    const next = nextButton(() => act.checklistDone());
     const hint = h('p', { class: 'hint', id: 'check-hint' });
     const refresh = () => {
       // A required "no" already decides the outcome, so the resident need not answer the rest.
       const anyRequiredNo = items.some((i) => i.required && state.checks[i.code] === false);
       const allAnswered = items.every((i) => typeof state.checks[i.code] === 'boolean');
       next.disabled = !(allAnswered || anyRequiredNo);
-      // Promise a queue number only when the answers allow one.
-      next.querySelector('span').textContent = anyRequiredNo ? t('next') : t('getTicket');
       hint.textContent = next.disabled ? t('checkAnswerAll') : '';
     };
     const rows = items.map((item) => {
       const labelId = `check-${item.code}-label`;
-      const answer = (value) => {
+      // Asked without a double negative: "Apakah Anda demam, batuk atau sesak napas?", where
+      // "Ya" means the item (NO_SYMPTOMS) is not met. The answer sent keeps the item's meaning.
+      const inverted = has(`ask_${item.code}`);
+      const question = inverted ? t(`ask_${item.code}`) : pick(item.label);
+      const answer = (word) => {
+        const value = inverted ? !word : word;
         const btn = h('button', {
-          type: 'button', class: `yesno yesno-${value ? 'yes' : 'no'}`,
-          dataset: { testid: `check-${item.code}-${value ? 'yes' : 'no'}` },
+          type: 'button', class: `yesno yesno-${word ? 'yes' : 'no'}${inverted ? ' yesno-asked' : ''}`,
+          dataset: { testid: `check-${item.code}-${word ? 'yes' : 'no'}` },
           'aria-pressed': String(state.checks[item.code] === value),
           onclick: () => {
             state.checks[item.code] = value;
@@ -370,13 +457,13 @@ export const SCREENS = {
             }
             refresh();
           },
-        }, icon(value ? ICONS.check : ICONS.cross), h('span', {}, value ? t('yes') : t('no')),
+        }, icon(word ? ICONS.check : ICONS.cross), h('span', {}, word ? t('yes') : t('no')),
         h('span', { class: 'pressed-mark' }, `(${t('selected')})`));
         return btn;
       };
       const row = h('div', { class: 'check', role: 'group', 'aria-labelledby': labelId },
         icon(iconFor(item.code, 'info'), 'icon check-icon'),
-        h('p', { class: 'check-label', id: labelId }, pick(item.label)),
+        h('p', { class: 'check-label', id: labelId }, question),
         h('div', { class: 'yesno-pair' }, answer(true), answer(false)));
       return row;
     });

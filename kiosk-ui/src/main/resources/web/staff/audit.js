@@ -3,16 +3,9 @@ import { request, ApiError } from './api.js';
 import { h, bi, clear } from './dom.js';
 import { startPage } from './session.js';
 import { dateTime } from './format.js';
+import { AUDIT, describe } from './audit-words.js';
 
-const TYPES = {
-  TICKET_CALLED: ['Memanggil tiket', 'Called a ticket'],
-  TICKET_RECALLED: ['Memanggil ulang', 'Recalled'],
-  TICKET_SERVING: ['Mulai melayani', 'Started serving'],
-  TICKET_FINISHED: ['Menutup tiket', 'Closed a ticket'],
-  SETTINGS_CHANGED: ['Mengubah pengaturan', 'Changed settings'],
-  STAFF_CREATED: ['Membuat akun', 'Created an account'],
-  STAFF_UPDATED: ['Mengubah akun', 'Changed an account'],
-};
+const TYPES = Object.fromEntries(Object.entries(AUDIT).map(([k, [action]]) => [k, action]));
 
 const me = await startPage('ADMIN', { id: 'Jejak audit', en: 'Audit trail' });
 const main = document.querySelector('main');
@@ -60,26 +53,7 @@ if (me) {
 }
 
 function row(e) {
-  const [id, en] = TYPES[e.type] || [e.type, ''];
+  const { action, details } = describe(e);
   return h('tr', { 'data-type': e.type, 'data-actor': e.actor },
-    h('td', {}, dateTime(e.at)), h('td', {}, e.actor), h('td', {}, bi(id, en)), h('td', {}, details(e)));
-}
-
-function details(e) {
-  const p = e.payload || {};
-  switch (e.type) {
-    case 'SETTINGS_CHANGED': {
-      const changed = Object.keys(p.new || {}).filter((k) => JSON.stringify(p.new[k]) !== JSON.stringify(p.old?.[k]));
-      return changed.map((k) => `${k}: ${short(p.old?.[k])} → ${short(p.new[k])}`).join('; ') || '–';
-    }
-    case 'STAFF_CREATED': return `${p.username} (${p.role})`;
-    case 'STAFF_UPDATED': return Object.entries(p).map(([k, v]) => `${k}: ${short(v)}`).join(', ');
-    default: return [p.number, p.counter?.name || p.counter, p.outcome, p.reason, p.recalls !== undefined ? `ulang ${p.recalls}` : null]
-      .filter((x) => x !== undefined && x !== null && typeof x !== 'object').join(' · ') || (e.ticketId ? `tiket #${e.ticketId}` : '–');
-  }
-}
-
-function short(v) {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s && s.length > 60 ? s.slice(0, 57) + '…' : s;
+    h('td', {}, dateTime(e.at)), h('td', {}, e.actor), h('td', {}, bi(action[0], action[1])), h('td', { class: 'details' }, bi(details[0], details[1])));
 }

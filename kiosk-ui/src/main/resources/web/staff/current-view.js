@@ -2,6 +2,7 @@
 import { h, bi, svg, clear } from './dom.js';
 import { ICONS } from './icons.js';
 import { time, PRIORITY } from './format.js';
+import { celsius } from './dialogs.js';
 
 let reasons = {};
 
@@ -43,7 +44,7 @@ export function renderCurrent(root, t, counter) {
       fact('Dipanggil', 'Times called', bi(`${1 + t.recalls}× (terakhir ${time(t.calledAt)})`, `${1 + t.recalls}× (last ${time(t.calledAt)})`)),
       t.servingAt ? fact('Mulai dilayani', 'Serving since', time(t.servingAt)) : null,
       t.temperatureC !== null && t.temperatureC !== undefined
-        ? fact('Suhu', 'Temperature', `${String(t.temperatureC).replace('.', ',')} °C`) : null));
+        ? fact('Suhu', 'Temperature', celsius(t.temperatureC)) : null));
 }
 
 function fact(id, en, value) {

@@ -9,8 +9,9 @@ export const REFUSE_REASONS = [
   { code: 'NOT_URGENT', id: 'Tidak mendesak', en: 'Not urgent' },
   { code: 'OTHER', id: 'Lainnya', en: 'Other' },
 ];
+const SYMPTOMS = REFUSE_REASONS.find((r) => r.code === 'SYMPTOMS');
 
-function modal(titleId, titleEn, body, confirmLabel, onOpen) {
+export function modal(titleId, titleEn, body, confirmLabel, onOpen) {
   const dialog = h('dialog', { class: 'modal', 'aria-labelledby': 'dialog-title' });
   const error = h('p', { class: 'message error', role: 'alert', hidden: true });
   const confirm = h('button', { type: 'submit', class: 'primary big', id: 'dialog-confirm', disabled: true }, confirmLabel);
@@ -22,8 +23,39 @@ function modal(titleId, titleEn, body, confirmLabel, onOpen) {
   return { dialog, form, error, confirm, cancel, onOpen };
 }
 
-/** Resolves to {ppe, temperatureC} once mask and gloves are confirmed, or null when cancelled. */
-export function askPpe(submit) {
+/** The one-tap refusal offered when the temperature shows a fever: reason "symptoms", no second dialog. */
+function feverButton(m, close) {
+  const b = h('button', { type: 'button', class: 'danger big', id: 'dialog-refuse-symptoms' },
+    bi(`Tolak: ${SYMPTOMS.id}`, `Refuse: ${SYMPTOMS.en}`));
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    const outcome = await m.onFever();
+    if (outcome === true) close(true);
+    else {
+      b.disabled = false;
+      if (outcome) showError(m, outcome.id, outcome.en);
+    }
+  });
+  return h('p', { class: 'dialog-actions' }, b);
+}
+
+/** "38,2" or "38.2" as typed; null when empty; undefined when it is not a temperature. */
+export function readTemperature(typed) {
+  const raw = typed.trim().replace(',', '.');
+  if (!raw) return null;
+  return /^\d{2}(\.\d)?$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** A temperature as the office writes it: "38,2 °C". */
+export function celsius(v) {
+  return `${Number(v).toFixed(1).replace('.', ',')} °C`;
+}
+
+/**
+ * Resolves to {ppe, temperatureC} once mask and gloves are confirmed, or null when cancelled.
+ * refuseSymptoms(): when the server answers "fever", one tap refuses with the reason symptoms.
+ */
+export function askPpe(submit, refuseSymptoms) {
   const mask = h('input', { type: 'checkbox', id: 'ppe-mask', name: 'MASK' });
   const gloves = h('input', { type: 'checkbox', id: 'ppe-gloves', name: 'GLOVES' });
   const temp = h('input', { type: 'text', id: 'ppe-temperature', inputmode: 'decimal', autocomplete: 'off', maxlength: '4', placeholder: '36,6', 'aria-describedby': 'ppe-temperature-hint' });
@@ -36,15 +68,16 @@ export function askPpe(submit) {
     temp,
     h('p', { id: 'ppe-temperature-hint', class: 'hint' }, bi('Mulai 37,5 °C dianggap demam: tolak dengan alasan bergejala.', 'From 37.5 °C counts as fever: refuse for symptoms.')));
   const m = modal('Periksa APD', 'Check PPE', body, bi('Mulai melayani', 'Start serving'));
+  m.onFever = refuseSymptoms;
   const update = () => { m.confirm.disabled = !(mask.checked && gloves.checked); };
   mask.addEventListener('change', update);
   gloves.addEventListener('change', update);
   return run(m, () => {
-    const raw = temp.value.trim().replace(',', '.');
-    if (raw && !/^\d{2}(\.\d)?$/.test(raw)) {
+    const t = readTemperature(temp.value);
+    if (t === undefined) {
       return { invalid: ['Tulis suhu seperti 36,6.', 'Write the temperature like 36.6.'], focus: temp };
     }
-    return { value: { ppe: { MASK: mask.checked, GLOVES: gloves.checked }, temperatureC: raw ? Number(raw) : null } };
+    return { value: { ppe: { MASK: mask.checked, GLOVES: gloves.checked }, temperatureC: t } };
   }, submit, mask);
 }
 
@@ -69,7 +102,7 @@ export function askRefusal(submit) {
   }, submit, radios[0].querySelector('input'));
 }
 
-function run(m, read, submit, first) {
+export function run(m, read, submit, first) {
   return new Promise((resolve) => {
     const close = (result) => {
       m.dialog.close();
@@ -92,7 +125,7 @@ function run(m, read, submit, first) {
         close(true);
       } else {
         m.confirm.disabled = false;
-        if (outcome) showError(m, outcome.id, outcome.en);
+        if (outcome) showError(m, outcome.id, outcome.en, outcome.fever && m.onFever ? feverButton(m, close) : null);
       }
     });
     m.dialog.showModal();
@@ -100,7 +133,8 @@ function run(m, read, submit, first) {
   });
 }
 
-function showError(m, id, en) {
+function showError(m, id, en, extra) {
   m.error.hidden = false;
   m.error.replaceChildren(bi(id, en));
+  if (extra) m.error.append(extra);
 }

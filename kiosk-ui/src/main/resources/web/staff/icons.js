@@ -12,5 +12,7 @@ export const ICONS = {
   start: base('<path d="M16 10v28l22-14z"/>'),
   done: base('<path d="M8 26l10 10L40 12"/>'),
   absent: base('<circle cx="24" cy="16" r="7"/><path d="M10 42c0-8 6-14 14-14s14 6 14 14"/><path d="M6 6l36 36"/>'),
+  number: base('<path d="M18 6 14 42M34 6l-4 36M8 17h34M6 31h34"/>'),
+  transfer: base('<path d="M6 16h30M28 8l8 8-8 8"/><path d="M42 32H12M20 24l-8 8 8 8"/>'),
   refuse: base('<circle cx="24" cy="24" r="17"/><path d="M12 36 36 12"/>'),
 };

@@ -20,11 +20,19 @@ if (sessionStorage.getItem('antrean.expired')) {
     'Your session ended. Please log in again' + (counter ? `; ${counter.name} stays selected.` : '.'));
 }
 
-function next() {
+/**
+ * Where a login lands: back to the page the session ran out on; the console of the counter this
+ * screen serves; otherwise the person's own page: supervisors their report, admins the settings,
+ * operators the choice of counter (supervisors and admins who serve at a counter choose it from "Loket").
+ */
+const HOME = { SUPERVISOR: 'supervisor.html', ADMIN: 'settings.html' };
+
+function next(role) {
   const n = new URLSearchParams(location.search).get('next');
   // Only our own pages, never another site.
   if (n && /^[a-z]+\.html(\?[\w=&%.-]*)?$/.test(n)) return n;
-  return sessionStorage.getItem('antrean.counter') ? 'console.html' : 'counter.html';
+  if (sessionStorage.getItem('antrean.counter')) return 'console.html';
+  return HOME[role] || 'counter.html';
 }
 
 form.addEventListener('submit', async (ev) => {
@@ -38,8 +46,8 @@ form.addEventListener('submit', async (ev) => {
   }
   submit.disabled = true;
   try {
-    await request('auth/login', { method: 'POST', body: { username, password }, on401: 'none' });
-    location.assign(next());
+    const me = await request('auth/login', { method: 'POST', body: { username, password }, on401: 'none' });
+    location.assign(next(me?.role));
   } catch (e) {
     if (e instanceof ApiError && e.code === 'LOGIN_LOCKED') {
       // Locked for this device and this name only; other computers of the office can still log in.

@@ -3,7 +3,7 @@ import { h, bi, clear } from './dom.js';
 import { STATES, PRIORITY } from './format.js';
 import { reasonLabel, setReasons } from './current-view.js';
 
-export function renderQueue(root, tickets, kiosk) {
+export function renderQueue(root, tickets, kiosk, opts = {}) {
   setReasons(kiosk?.urgencyReasons);
   const at = tickets.filter((t) => t.state === 'CALLED' || t.state === 'SERVING');
   const inside = tickets.filter((t) => t.state === 'ADMITTED');
@@ -17,7 +17,25 @@ export function renderQueue(root, tickets, kiosk) {
     h('div', { class: 'queue-groups' },
       group('queue-counters', 'Di loket', 'At a counter', at, true),
       group('queue-room', 'Di ruang tunggu', 'In the waiting room', inside, false),
-      group('queue-outside', 'Menunggu di luar (slot berikutnya)', 'Waiting outside (later slots)', outside, false)));
+      group('queue-outside', 'Menunggu di luar (slot berikutnya)', 'Waiting outside (later slots)', outside, false),
+      opts.onRequeue ? noShows(tickets.filter((t) => t.state === 'NO_SHOW'), opts) : null));
+}
+
+/** Today's no-shows, each with "return to the queue" for a resident who arrives after all. */
+function noShows(list, { onRequeue, busy }) {
+  const caption = h('caption', {}, bi(`Tidak hadir hari ini (${list.length})`, `Did not show up today (${list.length})`));
+  if (!list.length) {
+    return h('div', { class: 'group', id: 'queue-noshow' }, h('table', {}, caption), h('p', { class: 'empty' }, bi('Tidak ada', 'None')));
+  }
+  return h('div', { class: 'group', id: 'queue-noshow' }, h('table', {}, caption,
+    h('thead', {}, h('tr', {}, th('Nomor', 'Number'), th('Slot', 'Slot'), th('Loket', 'Counter'), th('Tindakan', 'Action'))),
+    h('tbody', {}, list.map((t) => h('tr', { 'data-number': t.number, 'data-state': t.state },
+      h('td', { class: 'num' }, t.number),
+      h('td', { class: 'slot' }, t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),
+      h('td', {}, t.counter?.name || '–'),
+      h('td', {}, h('button', {
+        type: 'button', class: 'secondary requeue', 'data-requeue': t.number, disabled: busy, onclick: () => onRequeue(t),
+      }, bi(`Kembalikan ${t.number} ke antrean`, `Return ${t.number}`))))))));
 }
 
 function group(id, titleId, titleEn, list, withCounter) {

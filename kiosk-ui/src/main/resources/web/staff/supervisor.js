@@ -4,12 +4,23 @@ import { h, bi, clear } from './dom.js';
 import { startPage } from './session.js';
 import { longDate, minutes } from './format.js';
 import { hourChart } from './chart.js';
+import { breakdownPanel, showBreakdown } from './breakdown-view.js';
 
 const me = await startPage('SUPERVISOR', { id: 'Laporan', en: 'Reports' });
 const office = officeId();
 const main = document.querySelector('main');
 
 if (me) {
+  try {
+    await showReports();
+  } catch (e) {
+    // Offline, or the page is being left: say so instead of a page stuck on "Memuat…".
+    clear(main, h('p', { class: 'message error', role: 'alert' }, e instanceof ApiError ? bi(e.words.id, e.words.en)
+      : bi('Server tidak dapat dihubungi. Muat ulang halaman.', 'The server cannot be reached. Reload the page.')));
+  }
+}
+
+async function showReports() {
   const kiosk = await request(`offices/${office}/kiosk`);
   const today = kiosk.today;
   const todayBox = h('section', { class: 'panel', id: 'today', 'aria-labelledby': 'today-title' });
@@ -21,18 +32,21 @@ if (me) {
     h('label', { for: 'from' }, bi('Dari tanggal', 'From'), from),
     h('label', { for: 'to' }, bi('Sampai tanggal', 'To'), to),
     h('button', { type: 'submit', class: 'primary', id: 'show' }, bi('Tampilkan', 'Show')),
-    h('button', { type: 'button', id: 'csv', onclick: () => downloadCsv() }, bi('Unduh CSV', 'Download CSV')));
+    h('button', { type: 'button', id: 'csv', onclick: () => downloadCsv() }, bi('Unduh CSV', 'Download CSV')),
+    h('button', { type: 'button', id: 'csv-breakdown', onclick: () => downloadCsv('breakdown') },
+      bi('Unduh CSV per loket/petugas', 'Download CSV per counter/staff')));
   clear(main, todayBox, h('section', { class: 'panel', 'aria-labelledby': 'range-title' },
     h('h2', { id: 'range-title' }, bi('Rentang tanggal', 'Date range')),
     h('p', { class: 'hint' }, bi('Paling panjang 92 hari. CSV: satu baris per hari, kolom h00–h23 = tiket per jam.',
       'At most 92 days. CSV: one row per day, columns h00–h23 = tickets per hour.')),
-    form, rangeError, rangeTable));
+    form, rangeError, rangeTable), breakdownPanel());
 
   form.addEventListener('submit', (ev) => { ev.preventDefault(); showRange(); });
 
   const report = await request(`offices/${office}/reports/daily?from=${today}&to=${today}`);
   renderToday(todayBox, report.days[0]);
   renderRange(report);
+  await showBreakdown(office, today, today);
 
   async function showRange() {
     clear(rangeError);
@@ -40,15 +54,16 @@ if (me) {
     to.removeAttribute('aria-invalid');
     try {
       renderRange(await request(`offices/${office}/reports/daily?from=${from.value}&to=${to.value}`));
+      await showBreakdown(office, from.value, to.value);
     } catch (e) {
       rangeFailed(e);
     }
   }
 
-  async function downloadCsv() {
+  async function downloadCsv(kind = 'daily') {
     clear(rangeError);
     try {
-      const res = await request(`offices/${office}/reports/daily?from=${from.value}&to=${to.value}`, { accept: 'text/csv', raw: true });
+      const res = await request(`offices/${office}/reports/${kind}?from=${from.value}&to=${to.value}`, { accept: 'text/csv', raw: true });
       const blob = await res.blob();
       const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || 'antrean.csv';
       const a = h('a', { href: URL.createObjectURL(blob), download: name, hidden: true });

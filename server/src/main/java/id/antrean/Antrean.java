@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 
+import id.antrean.app.CallByNumber;
+import id.antrean.app.CounterBreaks;
 import id.antrean.app.CounterDesk;
+import id.antrean.app.NoShowReturn;
+import id.antrean.app.OfficeProfiles;
+import id.antrean.app.TicketTransfer;
 import id.antrean.app.NotificationDispatcher;
+import id.antrean.app.SatisfactionSurvey;
 import id.antrean.app.Notifications;
 import id.antrean.domain.RetryPolicy;
 import id.antrean.storage.OutboxStore;
@@ -25,7 +31,9 @@ import id.antrean.app.StaffAccounts;
 import id.antrean.app.TicketDesk;
 import id.antrean.app.WaitingRoom;
 import id.antrean.domain.LoginThrottlePolicy;
+import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.Database;
+import id.antrean.storage.SurveyStore;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.IdempotencyStore;
 import id.antrean.storage.OfficeStore;
@@ -43,6 +51,7 @@ import id.antrean.web.FeedLag;
 import id.antrean.web.GaleraHealthCheck;
 import id.antrean.web.HeaderDeadline;
 import id.antrean.web.OfficeApi;
+import id.antrean.web.OfficeProfileApi;
 import id.antrean.web.OpenApiDocument;
 import id.antrean.web.PreRoutingErrors;
 import id.antrean.web.RateLimits;
@@ -54,6 +63,8 @@ import id.antrean.web.StaffGuard;
 import id.antrean.web.StaticUi;
 import id.antrean.web.StreamApi;
 import id.antrean.web.StreamHub;
+import id.antrean.web.SurveyApi;
+import id.antrean.web.VoiceClips;
 import id.antrean.web.TicketApi;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -112,6 +123,8 @@ public final class Antrean implements AutoCloseable {
             events.follow(notifications);
             desk.notifications(notifications);
             String publicUrl = app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null);
+            // The ticket's QR code must open on a resident's phone (issue 13).
+            id.antrean.web.PublicAddress.problem(publicUrl).ifPresent(LOG::warning);
             if (whatsapp.configured()) {
                 LOG.info("WhatsApp notifications: " + whatsapp);
                 if (publicUrl == null) {
@@ -133,7 +146,9 @@ public final class Antrean implements AutoCloseable {
                                 Duration.ofMillis(d.get("config.pause.ms").asInt().orElse(60_000))),
                         publicUrl == null ? "http://localhost:8080" : publicUrl);
             }
-            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock);
+            CounterStatusStore counterStatuses = new CounterStatusStore(database, events);
+            CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock, counterStatuses);
+            CounterBreaks breaks = new CounterBreaks(offices, counterStatuses, tickets, clock);
             // Document pickup: its own appointments, pickup tickets in the same queue, messages via the outbox.
             id.antrean.storage.PickupStore pickupStore = new id.antrean.storage.PickupStore(database, events);
             id.antrean.app.PickupDesk pickups = new id.antrean.app.PickupDesk(offices, pickupStore, outbox,
@@ -157,10 +172,13 @@ public final class Antrean implements AutoCloseable {
                     Duration.ofMinutes(app.get("session.idle.minutes").asInt().orElse(480)));
             accounts.ensureAdmin(app.get("admin.password").asString().orElse(""));
             StaffGuard guard = new StaffGuard(accounts);
+            CounterApi counterApi = new CounterApi(counters, offices, guard, new CallByNumber(offices, tickets, counters, desk, room, clock),
+                    new TicketTransfer(offices, tickets, counterStatuses, desk, clock),
+                    new NoShowReturn(offices, tickets, room, desk, clock), breaks);
             SlipReprint reprint = new SlipReprint(offices, tickets, events, database, secrets, desk, clock);
             feed = new EventFeed(events, Duration.ofMillis(app.get("feed.poll.ms").asInt().orElse(50)),
                     Duration.ofMillis(app.get("feed.gap.ms").asInt().orElse(10_000)));
-            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock);
+            DisplayBoard board = new DisplayBoard(database, offices, tickets, events, counters, clock, counterStatuses);
             StreamHub hub = new StreamHub(offices, board);
             feed.subscribe(hub);
             StreamApi streams = new StreamApi(offices, desk, board, events, feed, hub,
@@ -211,24 +229,31 @@ public final class Antrean implements AutoCloseable {
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
                                 .post("/api/v1/offices/{office}/pickups/arrive", limits.handler("pickup"))
                                 .any("/api/v1/pickups/{token}", limits.handler("pickup"))
-                                .any("/api/v1/pickups/{token}/*", limits.handler("pickup"));
+                                .any("/api/v1/pickups/{token}/*", limits.handler("pickup"))
+
+                                .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
+                                .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
                         routing.register("/api/v1", new TicketApi(desk, offices),
                                         new OfficeApi(offices, desk, counters, admin, events, guard,
                                                 app.get("public.url").asString().filter(u -> !u.isBlank()).orElse(null)),
-                                        new CounterApi(counters, offices, guard), streams,
+                                        counterApi, streams,
                                         new ReportApi(new Reports(offices, new ReportStore(database), clock), guard),
                                         new AuditApi(events, guard), new ReprintApi(reprint, offices, guard))
+                                .register("/api/v1", new OfficeProfileApi(new OfficeProfiles(offices, officeStore, clock), offices, guard))
                                 .register("/api/v1", new NotificationApi(notifications, offices, guard, whatsapp),
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1", new id.antrean.web.PickupApi(pickups, offices, guard),
                                         new id.antrean.web.PickupPublicApi(pickups, offices, limits))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
-                                .register("/openapi", new OpenApiDocument());
+                                .register("/openapi", new OpenApiDocument())
+                                .register("/api/v1", new SurveyApi(new SatisfactionSurvey(offices, tickets,
+                                        new SurveyStore(database), clock), offices, guard));
                         if (benchPing) {
                             routing.get("/bench/ping", (req, res) -> res.send("pong"));
                         }
                         ErrorHandling.unknownApiPaths(routing);
+                        VoiceClips.register(routing, app.get("voice.dir").asString().orElse(""));
                         StaticUi.register(routing);
                     })
                     .build()

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import id.antrean.domain.Counter;
+import id.antrean.domain.CounterOpenPolicy;
+import id.antrean.domain.CounterStatus;
 import id.antrean.domain.Office;
 import id.antrean.domain.PpePolicy;
 import id.antrean.domain.Rejected;
@@ -18,6 +20,7 @@ import id.antrean.domain.RejectionCode;
 import id.antrean.domain.Text;
 import id.antrean.domain.Ticket;
 import id.antrean.domain.TicketState;
+import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.TicketStore;
 
 /** The staff side: calling residents to a counter (loket), serving them and closing their tickets. */
@@ -29,6 +32,7 @@ public final class CounterDesk {
     private final WaitingRoom room;
     private final TicketDesk desk;
     private final Clock clock;
+    private final CounterStatusStore statuses;
 
     private java.util.function.BiFunction<Office, String, id.antrean.domain.CounterServes> served;
 
@@ -37,7 +41,9 @@ public final class CounterDesk {
         this.served = served;
     }
 
-    public CounterDesk(Offices offices, TicketStore tickets, WaitingRoom room, TicketDesk desk, Clock clock) {
+    public CounterDesk(Offices offices, TicketStore tickets, WaitingRoom room, TicketDesk desk, Clock clock,
+                       CounterStatusStore statuses) {
+        this.statuses = statuses;
         this.offices = offices;
         this.tickets = tickets;
         this.room = room;
@@ -45,10 +51,19 @@ public final class CounterDesk {
         this.clock = clock;
     }
 
-    /** Calls the next admitted resident to the counter; empty when the waiting room is empty. */
-    public Optional<TicketStatus> callNext(String officeId, String counterId, String actor) {
+    /** A ticket a counter called; {@code early}: let in from outside before its slot to be called. */
+    public record Call(TicketStatus status, boolean early) {
+    }
+
+    /**
+     * Calls the next admitted resident to the counter. With nobody in the room, the next resident
+     * waiting outside is let in early and called: "Panggil berikutnya" at an idle counter always
+     * means the next person in line. Empty when nobody waits at all, inside or out.
+     */
+    public Optional<Call> callNext(String officeId, String counterId, String actor) {
         Office office = offices.get(officeId);
         Counter counter = counter(office, counterId);
+        requireOpen(office, counter);
         Instant now = clock.instant();
         LocalDate today = now.atZone(office.zone()).toLocalDate();
         Optional<Ticket> current = tickets.atCounter(officeId, today, counterId);
@@ -57,13 +72,22 @@ public final class CounterDesk {
         }
         room.admit(office);
         try {
-            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now,
+            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now, office.settings().roomCapacity(),
                             served == null ? id.antrean.domain.CounterServes.BOTH : served.apply(office, counter.id()))
-                    .map(t -> desk.status(office, t));
+                    .map(c -> new Call(desk.status(office, c.ticket()), c.early()));
         } catch (TicketStore.CounterBusy e) {
             Ticket other = tickets.atCounter(officeId, today, counterId).orElseThrow(() -> e);
             throw new Rejected(busy(counter, other));
         }
+    }
+
+    /** Refuses to call at a counter staff marked on break or closed. */
+    void requireOpen(Office office, Counter counter) {
+        CounterStatusStore.Entry entry = statuses.all(office.id()).get(counter.id());
+        CounterStatus status = entry == null ? CounterStatus.OPEN : entry.status();
+        CounterOpenPolicy.check(counter, status).ifPresent(r -> {
+            throw new Rejected(r);
+        });
     }
 
     public TicketStatus recall(long ticketId, String actor) {
@@ -157,13 +181,13 @@ public final class CounterDesk {
         return desk.status(offices.get(ticket.officeId()), ticket);
     }
 
-    private static Counter counter(Office office, String counterId) {
+    static Counter counter(Office office, String counterId) {
         return office.settings().counter(counterId).orElseThrow(() -> new Rejected(Rejection.of(
                 RejectionCode.COUNTER_NOT_FOUND, Text.of("Loket tidak dikenal: " + counterId + ".",
                         "No such counter: " + counterId + "."), Map.of("counter", counterId))));
     }
 
-    private static Rejection busy(Counter counter, Ticket current) {
+    static Rejection busy(Counter counter, Ticket current) {
         return Rejection.of(RejectionCode.COUNTER_BUSY,
                 Text.of(counter.name() + " masih melayani " + current.number() + ". Selesaikan dulu tiket itu.",
                         counter.name() + " still has " + current.number() + ". Close that ticket first."),

@@ -11,11 +11,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.antrean.domain.Counter;
+import id.antrean.domain.CounterStatus;
 import id.antrean.domain.HealthReminders;
 import id.antrean.domain.Office;
 import id.antrean.domain.Service;
 import id.antrean.domain.Text;
 import id.antrean.domain.Ticket;
+import id.antrean.storage.CounterStatusStore;
 import id.antrean.storage.Database;
 import id.antrean.storage.EventStore;
 import id.antrean.storage.TicketStore;
@@ -33,9 +35,11 @@ public final class DisplayBoard {
     private final EventStore events;
     private final CounterDesk counters;
     private final Clock clock;
+    private final CounterStatusStore statuses;
 
     public DisplayBoard(Database db, Offices offices, TicketStore tickets, EventStore events, CounterDesk counters,
-                        Clock clock) {
+                        Clock clock, CounterStatusStore statuses) {
+        this.statuses = statuses;
         this.db = db;
         this.offices = offices;
         this.tickets = tickets;
@@ -92,6 +96,7 @@ public final class DisplayBoard {
             for (Ticket t : tickets.atCounters(exec, officeId, today)) {
                 atCounter.put(t.counterId(), t);
             }
+            Map<String, CounterStatusStore.Entry> status = statuses.all(exec, officeId);
             List<Map<String, Object>> counterTiles = new ArrayList<>();
             for (Counter c : office.settings().counters()) {
                 Ticket t = atCounter.get(c.id());
@@ -100,6 +105,7 @@ public final class DisplayBoard {
                 tile.put("name", c.name());
                 tile.put("current", t == null ? null : Map.of("number", t.number(), "state", t.state().name(),
                         "calledAt", t.calledAt().toString(), "recalls", t.recalls()));
+                tile.put("status", status.containsKey(c.id()) ? status.get(c.id()).status().name() : CounterStatus.OPEN.name());
                 counterTiles.add(tile);
             }
             data.put("counters", counterTiles);
@@ -109,6 +115,7 @@ public final class DisplayBoard {
             data.put("admitted", tickets.admitted(exec, officeId, today).stream().map(Ticket::number).toList());
             data.putAll(occupancy(exec, office, now));
             data.put("reminders", HealthReminders.ALL.stream().map(DisplayBoard::text).toList());
+            data.put("display", display(office));
             data.put("serverTime", now.toString());
             return new Message("snapshot", id, data);
         });
@@ -149,11 +156,23 @@ public final class DisplayBoard {
                 data.put("outcome", p.path("outcome").asText(e.type().equals("TICKET_CANCELLED") ? "CANCELLED" : "DONE"));
                 data.put("counter", counter(office, p.path("counterId").asText(null)));
             }
-            case "TICKET_ISSUED" -> name = "occupancy";
+            case "TICKET_TRANSFERRED" -> {
+                // Handed to another counter: announced as a call there; the old counter's tile clears.
+                name = "called";
+                data.putAll(call(office, e));
+                data.put("transferredFrom", counter(office, p.path("from").path("id").asText(null)));
+            }
+            case "COUNTER_STATUS" -> {
+                name = "counter";
+                data.put("counter", counter(office, p.path("counter").path("id").asText(null)));
+                data.put("status", p.path("status").asText("OPEN"));
+            }
+            case "TICKET_ISSUED", "TICKET_REQUEUED" -> name = "occupancy";
             case "SETTINGS_CHANGED" -> {
                 name = "settings";
                 data.put("counters", office.settings().counters().stream().map(c -> Map.of("id", c.id(), "name", c.name())).toList());
                 data.put("roomCapacity", office.settings().roomCapacity());
+                data.put("display", display(office));
             }
             default -> {
                 return null;
@@ -221,6 +240,14 @@ public final class DisplayBoard {
             out.put(s.ticket().id(), s);
         }
         return out;
+    }
+
+    /** The office's notice line and its choice of voice, as snapshots and settings messages carry them. */
+    static Map<String, Object> display(Office office) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("notice", office.settings().display().notice());
+        m.put("voice", office.settings().display().voice().name());
+        return m;
     }
 
     static Map<String, String> text(Text t) {

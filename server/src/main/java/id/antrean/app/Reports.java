@@ -105,4 +105,61 @@ public final class Reports {
                     Map.of("from", from.toString(), "to", to.toString(), "maxDays", MAX_DAYS)));
         }
     }
+
+    /** Tickets ended per counter or per staff member over a range, with the mean service time of those served. */
+    public record Row(String key, String name, int served, int noShow, int refused, Double meanServiceMinutes) {
+    }
+
+    /** Refusals of one reason: at the door (kiosk, health protocol) or at a counter. */
+    public record Refusals(String place, String reason, id.antrean.domain.Text label, int count) {
+    }
+
+    public record Breakdown(LocalDate from, LocalDate to, List<Row> counters, List<Row> staff, List<Refusals> refusals) {
+    }
+
+    /**
+     * Who served how many and how long, per counter and per staff member, and why residents were
+     * turned away, over a range of days (the same range rule as the daily report).
+     */
+    public Breakdown breakdown(String officeId, LocalDate from, LocalDate to) {
+        Office office = offices.get(officeId);
+        checkRange(from, to);
+        ZoneId zone = office.zone();
+        List<Row> counters = new ArrayList<>();
+        for (ReportStore.Served s : store.byCounter(officeId, from, to)) {
+            String name = office.settings().counter(s.key()).map(id.antrean.domain.Counter::name).orElse("Loket " + s.key());
+            counters.add(new Row(s.key(), name, s.served(), s.noShow(), s.refused(), s.meanServiceMinutes()));
+        }
+        List<Row> staff = store.byStaff(officeId, from, to).stream()
+                .map(s -> new Row(s.key(), s.key(), s.served(), s.noShow(), s.refused(), s.meanServiceMinutes())).toList();
+        java.util.Map<String, Refusals> refusals = new java.util.LinkedHashMap<>();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        for (List<String> missing : store.doorRefusals(officeId, start, end)) {
+            for (String item : missing) {
+                id.antrean.domain.Text label = doorLabel(office, item);
+                refusals.merge("DOOR|" + item, new Refusals("DOOR", item, label, 1),
+                        (a, b) -> new Refusals(a.place(), a.reason(), a.label(), a.count() + 1));
+            }
+        }
+        store.refusalTexts(officeId, from, to).forEach((text, n) -> {
+            id.antrean.domain.RefusalReason r = id.antrean.domain.RefusalReason.ofStored(text);
+            refusals.merge("COUNTER|" + r.code(), new Refusals("COUNTER", r.code(), r.label(), n),
+                    (a, b) -> new Refusals(a.place(), a.reason(), a.label(), a.count() + b.count()));
+        });
+        List<Refusals> sorted = new ArrayList<>(refusals.values());
+        sorted.sort(java.util.Comparator.comparing(Refusals::place).thenComparing(java.util.Comparator.comparingInt(Refusals::count).reversed()));
+        return new Breakdown(from, to, counters, staff, sorted);
+    }
+
+    /** A checklist item missing at the kiosk, in the words of the counter's reasons where they match. */
+    private static id.antrean.domain.Text doorLabel(Office office, String item) {
+        return switch (item) {
+            case "MASK" -> id.antrean.domain.RefusalReason.byCode("NO_MASK").orElseThrow().label();
+            case "GLOVES" -> id.antrean.domain.RefusalReason.byCode("NO_GLOVES").orElseThrow().label();
+            case "NO_SYMPTOMS" -> id.antrean.domain.RefusalReason.byCode("SYMPTOMS").orElseThrow().label();
+            default -> office.settings().checklist().stream().filter(c -> c.code().equals(item)).findFirst()
+                    .map(id.antrean.domain.ChecklistItem::label).orElse(id.antrean.domain.Text.of(item, item));
+        };
+    }
 }

@@ -25,6 +25,11 @@ public final class NikPolicy {
     private NikPolicy() {
     }
 
+    /** The province codes, sorted: the kiosk checks a typed NIK against the same list (issue 13). */
+    public static java.util.List<String> provinces() {
+        return PROVINCES.stream().sorted().toList();
+    }
+
     /** Whether the NIK can be a real one, born on or before {@code today}. */
     public static Optional<Rejection> check(String nik, LocalDate today) {
         if (nik == null || !nik.matches("[0-9]{16}")) {

@@ -21,9 +21,21 @@ public record OfficeSettings(
         List<ChecklistItem> checklist,
         List<UrgencyReason> urgencyReasons,
         List<Counter> counters,
-        NikRegionPolicyMode nikRegionPolicy) {
+        NikRegionPolicyMode nikRegionPolicy,
+        boolean kioskAskName,
+        DisplaySettings display) {
+
+    /** Without the kiosk's and the displays' options: no name asked, no notice, speech. */
+    public OfficeSettings(Map<String, Integer> dailyQuota, int slotMinutes, int slotCapacity, int roomCapacity,
+                          int bookingHorizonDays, Map<DayOfWeek, List<OpeningInterval>> openingHours,
+                          List<LocalDate> holidays, List<ChecklistItem> checklist, List<UrgencyReason> urgencyReasons,
+                          List<Counter> counters, NikRegionPolicyMode nikRegionPolicy) {
+        this(dailyQuota, slotMinutes, slotCapacity, roomCapacity, bookingHorizonDays, openingHours, holidays, checklist,
+                urgencyReasons, counters, nikRegionPolicy, false, DisplaySettings.DEFAULT);
+    }
 
     public OfficeSettings {
+        display = display == null ? DisplaySettings.DEFAULT : display;
         dailyQuota = Map.copyOf(dailyQuota);
         openingHours = Map.copyOf(openingHours);
         holidays = List.copyOf(holidays);

@@ -39,7 +39,7 @@ public final class PpePolicy {
             }
             if (temperatureC.compareTo(FEVER) >= 0) {
                 return Optional.of(Rejection.of(RejectionCode.HEALTH_PROTOCOL,
-                        Text.of("Suhu tubuh " + temperatureC + " °C: demam. Tolak dengan alasan gejala.",
+                        Text.of("Suhu tubuh " + temperatureC.toPlainString().replace('.', ',') + " °C: demam. Tolak dengan alasan gejala.",
                                 "Temperature " + temperatureC + " °C: fever. Refuse with the reason symptoms."),
                         Map.of("missing", List.of("NO_SYMPTOMS"), "temperatureC", temperatureC, "limit", FEVER)));
             }

@@ -15,6 +15,7 @@ public enum RejectionCode {
     DAY_OUT_OF_RANGE(Kind.INVALID),
     IDEMPOTENCY_KEY_REUSED(Kind.INVALID),
     INVALID_RANGE(Kind.INVALID),
+    INVALID_SURVEY_ANSWER(Kind.INVALID),
     // The request is fine but the office's state does not allow it now.
     OFFICE_CLOSED(Kind.CONFLICT),
     ALREADY_HAS_TICKET(Kind.CONFLICT),
@@ -27,6 +28,8 @@ public enum RejectionCode {
     PICKUP_NOT_TODAY(Kind.CONFLICT),
     PICKUP_DUPLICATE(Kind.CONFLICT),
     STAFF_EXISTS(Kind.CONFLICT),
+    SURVEY_NOT_OPEN(Kind.CONFLICT),
+    SURVEY_ALREADY_ANSWERED(Kind.CONFLICT),
     // Something named does not exist.
     OFFICE_NOT_FOUND(Kind.NOT_FOUND),
     TICKET_NOT_FOUND(Kind.NOT_FOUND),
@@ -41,7 +44,11 @@ public enum RejectionCode {
     LOGIN_BUSY(Kind.TOO_MANY),
     PICKUP_CODE_LOCKED(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
-    CSRF_TOKEN_MISSING(Kind.FORBIDDEN);
+    CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
+    // An idle counter filling itself (issue 13): the office's state does not allow it now.
+    COUNTER_NOT_OPEN(Kind.CONFLICT),
+    ALREADY_CALLED(Kind.CONFLICT),
+    ROOM_FULL(Kind.CONFLICT);
 
     /** Whose move it is; the web layer turns this into an HTTP status. */
     public enum Kind { INVALID, CONFLICT, NOT_FOUND, UNAUTHENTICATED, TOO_MANY, FORBIDDEN }

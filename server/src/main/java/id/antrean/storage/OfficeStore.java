@@ -131,6 +131,22 @@ public final class OfficeStore {
         });
     }
 
+    /** Replaces the office's name and its services' contacts, and records both versions, in one transaction. */
+    public void updateProfile(String officeId, id.antrean.domain.OfficeProfile before, id.antrean.domain.OfficeProfile after,
+                              String actor, Instant now) {
+        db.inTransaction(tx -> {
+            tx.namedGet("office-lock", officeId).orElseThrow();
+            tx.namedUpdate("office-update-name", after.name().id(), after.name().en(), Rows.ts(now), officeId);
+            for (id.antrean.domain.OfficeProfile.ServiceContact c : after.services()) {
+                tx.namedUpdate("service-update-contact", c.whatsapp(), c.instructions() == null ? null : c.instructions().id(),
+                        c.instructions() == null ? null : c.instructions().en(), officeId, c.code());
+            }
+            events.append(tx, officeId, "OFFICE_PROFILE_CHANGED", null, actor,
+                    Map.of("old", MAPPER.valueToTree(before), "new", MAPPER.valueToTree(after)), now);
+            return null;
+        });
+    }
+
     private static Service service(DbRow r) {
         String wa = Rows.str(r, "whatsapp");
         String sendId = Rows.str(r, "send_id");

@@ -42,4 +42,50 @@ public final class ReportStore {
         return db.read(exec -> exec.namedQuery("report-health-refused", officeId, Rows.ts(start), Rows.ts(end))
                 .map(r -> Rows.instant(r, "created_at")).toList());
     }
+
+    /** Tickets ended at one counter, or by one staff member, with the mean service time of those served. */
+    public record Served(String key, int served, int noShow, int refused, Double meanServiceMinutes) {
+    }
+
+    public List<Served> byCounter(String officeId, LocalDate from, LocalDate to) {
+        return db.read(exec -> exec.namedQuery("report-by-counter", officeId, Rows.sqlDate(from), Rows.sqlDate(to))
+                .map(r -> served(r, "counter_id")).toList());
+    }
+
+    public List<Served> byStaff(String officeId, LocalDate from, LocalDate to) {
+        return db.read(exec -> exec.namedQuery("report-by-staff", officeId, Rows.sqlDate(from), Rows.sqlDate(to))
+                .map(r -> served(r, "actor")).toList());
+    }
+
+    private static Served served(io.helidon.dbclient.DbRow r, String key) {
+        Object mean = Rows.raw(r, "mean_us");
+        Double minutes = mean == null ? null : Math.round(((Number) mean).doubleValue() / 6_000_000.0) / 10.0;
+        return new Served(Rows.str(r, key), (int) Rows.lng(r, "served"), (int) Rows.lng(r, "no_show"),
+                (int) Rows.lng(r, "refused"), minutes);
+    }
+
+    /** Refusals at the counter by the words stored with them. */
+    public java.util.Map<String, Integer> refusalTexts(String officeId, LocalDate from, LocalDate to) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        db.read(exec -> exec.namedQuery("report-refusal-reasons", officeId, Rows.sqlDate(from), Rows.sqlDate(to))
+                .map(r -> java.util.Map.entry(String.valueOf(Rows.str(r, "refuse_reason")), (int) Rows.lng(r, "n"))).toList())
+                .forEach(e -> out.merge(e.getKey(), e.getValue(), Integer::sum));
+        return out;
+    }
+
+    /** The checklist items missing in each refusal at the door (kiosk), e.g. ["GLOVES"]. */
+    public List<List<String>> doorRefusals(String officeId, Instant start, Instant end) {
+        return db.read(exec -> exec.namedQuery("report-health-refused-missing", officeId, Rows.ts(start), Rows.ts(end))
+                .map(r -> {
+                    List<String> items = new java.util.ArrayList<>();
+                    try {
+                        MAPPER.readTree(Rows.str(r, "payload")).path("missing").forEach(n -> items.add(n.asText()));
+                    } catch (java.io.IOException e) {
+                        // A payload that is not JSON cannot be in the table (CHECK JSON_VALID); nothing to count.
+                    }
+                    return items;
+                }).toList());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.antrean.domain.ChecklistItem;
 import id.antrean.domain.Counter;
+import id.antrean.domain.DisplaySettings;
 import id.antrean.domain.InvalidSettings;
 import id.antrean.domain.NikRegionPolicyMode;
 import id.antrean.domain.OfficeSettings;
@@ -74,7 +75,17 @@ public final class SettingsCodec {
         return new OfficeSettings(quota, node.get("slotMinutes").intValue(), node.get("slotCapacity").intValue(),
                 node.get("roomCapacity").intValue(), node.get("bookingHorizonDays").intValue(), hours,
                 holidays.stream().sorted().toList(), checklist, reasons, counters,
-                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()));
+                NikRegionPolicyMode.valueOf(node.get("nikRegionPolicy").asText()),
+                node.path("kiosk").path("askName").asBoolean(false), display(node.get("display")));
+    }
+
+    /** The displays' part; optional, so documents saved before it existed keep their meaning. */
+    private static DisplaySettings display(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return DisplaySettings.DEFAULT;
+        }
+        return new DisplaySettings(node.path("notice").asText(""),
+                DisplaySettings.VoiceMode.valueOf(node.path("voice").asText(DisplaySettings.VoiceMode.SPEECH.name())));
     }
 
     private static Text label(JsonNode node) {
@@ -116,6 +127,8 @@ public final class SettingsCodec {
         ArrayNode counters = root.putArray("counters");
         s.counters().forEach(c -> counters.addObject().put("id", c.id()).put("name", c.name()));
         root.put("nikRegionPolicy", s.nikRegionPolicy().name());
+        root.putObject("kiosk").put("askName", s.kioskAskName());
+        root.putObject("display").put("notice", s.display().notice()).put("voice", s.display().voice().name());
         return root;
     }
 }

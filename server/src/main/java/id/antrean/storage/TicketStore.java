@@ -446,39 +446,190 @@ public final class TicketStore {
                 .map(r -> Rows.intOr(r, "issued", 0)).orElse(0);
     }
 
-    /** Result of a staff call: the ticket called, or empty when nobody is in the waiting room. */
-    public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
-                                     Instant now) {
-        return callNext(officeId, day, counterId, counterName, actor, now, id.antrean.domain.CounterServes.BOTH);
+    /** A ticket a counter called, and whether it was let in from outside early to be called. */
+    public record Called(Ticket ticket, boolean early) {
+    }
+
+    /**
+     * Calls the next resident in the waiting room. When nobody is in the room and it has space, the
+     * next resident waiting outside (whatever their slot) is let in early and called in the same
+     * transaction: an idle counter fills itself. Empty when nobody waits at all.
+     */
+    public Optional<Called> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
+                                     Instant now, int roomCapacity) {
+        return callNext(officeId, day, counterId, counterName, actor, now, roomCapacity, id.antrean.domain.CounterServes.BOTH);
     }
 
     /** The same, from only the tickets the counter serves: recording, document pickup, or both. */
-    public Optional<Ticket> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
-                                     Instant now, id.antrean.domain.CounterServes serves) {
-        String pickStatement = switch (serves) {
+    public Optional<Called> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
+                                     Instant now, int roomCapacity, id.antrean.domain.CounterServes serves) {
+        String inRoom = switch (serves) {
             case BOTH -> "ticket-call-pick";
             case RECORDING -> "ticket-call-pick-recording";
             case PICKUP -> "ticket-call-pick-pickup";
         };
+        String outside = switch (serves) {
+            case BOTH -> "ticket-call-pick-outside";
+            case RECORDING -> "ticket-call-pick-outside-recording";
+            case PICKUP -> "ticket-call-pick-outside-pickup";
+        };
         return db.inTransaction(tx -> {
-            Optional<Long> pick = tx.namedGet(pickStatement, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+            Optional<Long> pick = tx.namedGet(inRoom, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+            boolean early = false;
             if (pick.isEmpty()) {
-                return Optional.<Ticket>empty();
+                // The room lock, as admissions take it: nobody is let in meanwhile, so the room is not overfilled
+                // and an admitted resident is never passed over for one from outside.
+                tx.namedGet("room-lock", officeId).orElseThrow();
+                pick = tx.namedGet(inRoom, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+                if (pick.isEmpty() && present(tx, officeId, day) < roomCapacity) {
+                    pick = tx.namedGet(outside, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+                    early = pick.isPresent();
+                }
+            }
+            if (pick.isEmpty()) {
+                return Optional.<Called>empty();
             }
             long id = pick.get();
+            if (early) {
+                admitEarly(tx, officeId, id, actor, now);
+            }
+            return Optional.of(new Called(call(tx, officeId, id, counterId, counterName, actor, now, early, false), early));
+        });
+    }
+
+    /**
+     * Calls one number staff chose, checked by {@link id.antrean.domain.CallPolicy} under the room lock
+     * and the ticket's row lock: of two counters calling the same number, the second finds it called.
+     *
+     * @throws Rejected when the number cannot be called now (already called, room full, finished)
+     */
+    public Optional<Called> callNumber(String officeId, LocalDate day, String prefix, int number, String counterId,
+                                       String counterName, Map<String, String> counterNames, String actor, Instant now,
+                                       int roomCapacity) {
+        return db.inTransaction(tx -> {
+            tx.namedGet("room-lock", officeId).orElseThrow();
+            Optional<Ticket> found = tx.namedGet("ticket-lock-by-number", officeId, Rows.sqlDate(day), prefix, number)
+                    .map(TicketStore::ticket);
+            if (found.isEmpty()) {
+                return Optional.<Called>empty();
+            }
+            Ticket t = found.get();
+            id.antrean.domain.CallPolicy.check(t, present(tx, officeId, day), roomCapacity,
+                    t.counterId() == null ? null : counterNames.getOrDefault(t.counterId(), "Loket " + t.counterId()))
+                    .ifPresent(r -> {
+                        throw new Rejected(r);
+                    });
+            boolean early = t.state() == TicketState.BOOKED;
+            if (early) {
+                admitEarly(tx, officeId, t.id(), actor, now);
+            }
+            return Optional.of(new Called(call(tx, officeId, t.id(), counterId, counterName, actor, now, early, true), early));
+        });
+    }
+
+    private void admitEarly(DbTransaction tx, String officeId, long id, String actor, Instant now) {
+        tx.namedUpdate("ticket-admit", Rows.ts(now), id);
+        Ticket t = byId(tx, id).orElseThrow();
+        events.append(tx, officeId, "TICKET_ADMITTED", id, actor, Map.of("number", t.number(), "early", true), now);
+    }
+
+    private Ticket call(DbTransaction tx, String officeId, long id, String counterId, String counterName, String actor,
+                        Instant now, boolean early, boolean chosen) {
+        try {
+            tx.namedUpdate("ticket-call", counterId, counterId, Rows.ts(now), id);
+        } catch (RuntimeException e) {
+            if (DuplicateKey.on(e, "uq_ticket_active_counter")) {
+                throw new CounterBusy();
+            }
+            throw e;
+        }
+        Ticket t = byId(tx, id).orElseThrow();
+        tx.namedUpdate("counter-called", officeId, t.service(), Rows.sqlDate(t.day()));
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("number", t.number());
+        payload.put("counter", Map.of("id", counterId, "name", counterName));
+        if (early) {
+            payload.put("early", true);
+        }
+        if (chosen) {
+            payload.put("chosen", true);
+        }
+        events.append(tx, officeId, "TICKET_CALLED", id, actor, payload, now);
+        return t;
+    }
+
+    /**
+     * Hands a ticket at a counter to another counter, where it is called again.
+     *
+     * @throws CounterBusy when the target counter has a resident already
+     */
+    public Ticket transfer(long id, String actor, Instant now, java.util.function.Function<Ticket, Optional<id.antrean.domain.Rejection>> policy,
+                           String counterId, String counterName, String fromName) {
+        return db.inTransaction(tx -> {
+            Ticket locked = tx.namedGet("ticket-lock", id).map(TicketStore::ticket)
+                    .orElseThrow(() -> new IllegalStateException("ticket vanished: " + id));
+            policy.apply(locked).ifPresent(r -> {
+                throw new Rejected(r);
+            });
             try {
-                tx.namedUpdate("ticket-call", counterId, counterId, Rows.ts(now), id);
+                tx.namedUpdate("ticket-transfer", counterId, counterId, Rows.ts(now), id);
             } catch (RuntimeException e) {
                 if (DuplicateKey.on(e, "uq_ticket_active_counter")) {
                     throw new CounterBusy();
                 }
                 throw e;
             }
-            Ticket t = byId(tx, id).orElseThrow();
-            tx.namedUpdate("counter-called", officeId, t.service(), Rows.sqlDate(t.day()));
-            events.append(tx, officeId, "TICKET_CALLED", id, actor, Map.of("number", t.number(),
-                    "counter", Map.of("id", counterId, "name", counterName)), now);
-            return Optional.of(t);
+            Ticket after = byId(tx, id).orElseThrow();
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("number", after.number());
+            payload.put("state", after.state().name());
+            payload.put("counterId", counterId);
+            payload.put("counter", Map.of("id", counterId, "name", counterName));
+            payload.put("from", Map.of("id", locked.counterId(), "name", fromName, "state", locked.state().name()));
+            events.append(tx, after.officeId(), "TICKET_TRANSFERRED", id, actor, payload, now);
+            return after;
+        });
+    }
+
+    /** The resident already has another active ticket that day: the caller says which. */
+    public static final class NikActiveElsewhere extends RuntimeException {
+        NikActiveElsewhere() {
+            super("another active ticket for the NIK", null, false, false);
+        }
+    }
+
+    /**
+     * Puts a no-show back in the queue, waiting outside at its own place (its slot and quota place
+     * were never given back); the waiting room lets it in as usual.
+     *
+     * @throws NikActiveElsewhere when the resident took another ticket meanwhile
+     */
+    public Ticket requeue(long id, String actor, Instant now, java.util.function.Function<Ticket, Optional<id.antrean.domain.Rejection>> policy) {
+        return db.inTransaction(tx -> {
+            Ticket locked = tx.namedGet("ticket-lock", id).map(TicketStore::ticket)
+                    .orElseThrow(() -> new IllegalStateException("ticket vanished: " + id));
+            policy.apply(locked).ifPresent(r -> {
+                throw new Rejected(r);
+            });
+            try {
+                tx.namedUpdate("ticket-requeue", id);
+            } catch (RuntimeException e) {
+                if (DuplicateKey.on(e, "uq_ticket_active_nik")) {
+                    throw new NikActiveElsewhere();
+                }
+                throw e;
+            }
+            tx.namedUpdate("counter-requeued", locked.officeId(), locked.service(), Rows.sqlDate(locked.day()));
+            Ticket after = byId(tx, id).orElseThrow();
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("number", after.number());
+            payload.put("state", after.state().name());
+            payload.put("from", locked.state().name());
+            if (locked.counterId() != null) {
+                payload.put("counterId", locked.counterId());
+            }
+            events.append(tx, after.officeId(), "TICKET_REQUEUED", id, actor, payload, now);
+            return after;
         });
     }
 

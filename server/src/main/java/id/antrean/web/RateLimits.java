@@ -33,7 +33,8 @@ public final class RateLimits {
             "kiosk", 120,    // a kiosk at the door is one address serving the whole office
             "ticket", 300,   // ticket pages, read and cancelled by token
             "pickup", 60,    // pickup codes typed at a kiosk, and pickup links
-            "pickup-miss", 10); // pickup codes that matched nothing: what a guesser spends
+            "pickup-miss", 10, // pickup codes that matched nothing: what a guesser spends
+            "survey", 20);   // the satisfaction answer: one per ticket, a few tries by a hand
 
     private final ClientAddress clients;
     private final Map<String, RateLimiterConfig> configs;

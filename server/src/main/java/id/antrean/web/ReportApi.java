@@ -30,7 +30,8 @@ public final class ReportApi implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/offices/{office}/reports/daily", this::daily);
+        rules.get("/offices/{office}/reports/daily", this::daily)
+                .get("/offices/{office}/reports/breakdown", this::breakdown);
     }
 
     private void daily(ServerRequest req, ServerResponse res) {
@@ -55,6 +56,51 @@ public final class ReportApi implements HttpService {
         body.put("to", to.toString());
         body.put("days", days.stream().map(Views::dayReport).toList());
         Json.ok(res, body);
+    }
+
+    /** Per counter, per staff member (served, mean service time) and refusals by reason; JSON or CSV. */
+    private void breakdown(ServerRequest req, ServerResponse res) {
+        guard.require(req, Role.SUPERVISOR);
+        String officeId = req.path().pathParameters().get("office");
+        LocalDate today = reports.today(officeId);
+        LocalDate from = date(req, "from", today);
+        LocalDate to = date(req, "to", from.isAfter(today) ? from : today);
+        Reports.Breakdown b = reports.breakdown(officeId, from, to);
+        if (wantsCsv(req)) {
+            res.status(Status.OK_200);
+            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            res.header(HeaderNames.CONTENT_DISPOSITION,
+                    "attachment; filename=\"antrean-" + officeId + "-rincian-" + from + "_" + to + ".csv\"");
+            res.send(ReportCsv.breakdown(b).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("office", officeId);
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("counters", b.counters().stream().map(ReportApi::row).toList());
+        body.put("staff", b.staff().stream().map(ReportApi::row).toList());
+        body.put("refusals", b.refusals().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("place", r.place());
+            m.put("reason", r.reason());
+            m.put("label", Map.of("id", r.label().id(), "en", r.label().en()));
+            m.put("count", r.count());
+            return m;
+        }).toList());
+        Json.ok(res, body);
+    }
+
+    private static Map<String, Object> row(Reports.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", r.key());
+        m.put("name", r.name());
+        m.put("served", r.served());
+        m.put("noShow", r.noShow());
+        m.put("refused", r.refused());
+        m.put("meanServiceMinutes", r.meanServiceMinutes());
+        return m;
     }
 
     /** text/csv must be named explicitly; a browser's or client's "*\/*" gets JSON. */

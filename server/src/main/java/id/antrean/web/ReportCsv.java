@@ -36,4 +36,36 @@ final class ReportCsv {
     private static String num(Double v) {
         return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
     }
+
+    /**
+     * The breakdown as one table: a section column ("counter", "staff", "refusal"), then the key, a
+     * label, and the figures that section has (empty where it has none).
+     */
+    static String breakdown(id.antrean.app.Reports.Breakdown b) {
+        StringBuilder out = new StringBuilder("section,key,label,served,noShow,refused,meanServiceMin,count\r\n");
+        for (var r : b.counters()) {
+            out.append("counter,").append(cell(r.key())).append(',').append(cell(r.name())).append(',').append(r.served())
+                    .append(',').append(r.noShow()).append(',').append(r.refused()).append(',').append(num(r.meanServiceMinutes()))
+                    .append(",\r\n");
+        }
+        for (var r : b.staff()) {
+            out.append("staff,").append(cell(r.key())).append(',').append(cell(r.name())).append(',').append(r.served())
+                    .append(',').append(r.noShow()).append(',').append(r.refused()).append(',').append(num(r.meanServiceMinutes()))
+                    .append(",\r\n");
+        }
+        for (var r : b.refusals()) {
+            out.append("refusal-").append(r.place().toLowerCase(Locale.ROOT)).append(',').append(cell(r.reason())).append(',')
+                    .append(cell(r.label().id())).append(",,,,,").append(r.count()).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula. */
+    private static String cell(String v) {
+        String s = v == null ? "" : v;
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return s.matches(".*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
 }

@@ -102,7 +102,7 @@ public final class StreamApi implements HttpService {
             SseStream sink = new SseStream(res);
             try {
                 long id = feed.cursor();
-                String data = StreamHub.ticketJson(status, office.zone());
+                String data = StreamHub.ticketJson(status, office);
                 sub.lastData = data;
                 sink.write(SseStream.frame("ticket", id, data));
                 sink.flush();

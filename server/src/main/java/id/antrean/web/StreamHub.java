@@ -147,7 +147,7 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
             followers.forEach((ticketId, subs) -> {
                 TicketStatus status = statuses.get(ticketId);
                 if (status != null) {
-                    String data = ticketJson(status, office.zone());
+                    String data = ticketJson(status, office);
                     Outgoing out = null;
                     for (Subscriber s : subs) {
                         if (!data.equals(s.lastData)) {
@@ -162,8 +162,8 @@ public final class StreamHub implements Consumer<List<EventStore.Event>>, AutoCl
         }
     }
 
-    static String ticketJson(TicketStatus status, ZoneId zone) {
-        return new String(Json.bytes(Views.publicTicket(status, zone)), java.nio.charset.StandardCharsets.UTF_8);
+    static String ticketJson(TicketStatus status, id.antrean.domain.Office office) {
+        return new String(Json.bytes(Views.publicTicket(status, office)), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Ends every stream of this node, e.g. on shutdown. */

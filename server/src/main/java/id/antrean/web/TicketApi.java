@@ -76,11 +76,11 @@ public final class TicketApi implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         TicketStatus status = desk.status(req.path().pathParameters().get("token"))
                 .orElseThrow(() -> new Rejected(TicketDesk.notFound()));
-        Json.ok(res, Views.publicTicket(status, offices.get(status.ticket().officeId()).zone()));
+        Json.ok(res, Views.publicTicket(status, offices.get(status.ticket().officeId())));
     }
 
     private void cancel(ServerRequest req, ServerResponse res) {
         TicketStatus status = desk.cancel(req.path().pathParameters().get("token"));
-        Json.ok(res, Views.publicTicket(status, offices.get(status.ticket().officeId()).zone()));
+        Json.ok(res, Views.publicTicket(status, offices.get(status.ticket().officeId())));
     }
 }

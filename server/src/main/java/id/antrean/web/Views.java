@@ -36,6 +36,18 @@ public final class Views {
         return c == null ? null : ordered("id", c.id(), "name", c.name());
     }
 
+    /** A counter with its status now (open, on break, closed) and who set it when. */
+    static Map<String, Object> counterNow(id.antrean.app.CounterBreaks.CounterNow c, ZoneId zone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.counter().id());
+        m.put("name", c.counter().name());
+        m.put("status", c.status().name());
+        m.put("statusLabel", ordered("id", c.status().label().id(), "en", c.status().label().en()));
+        m.put("since", c.since() == null ? null : at(c.since(), zone));
+        m.put("by", c.by());
+        return m;
+    }
+
     static Map<String, String> text(String id, String en) {
         return ordered("id", id, "en", en);
     }
@@ -69,6 +81,30 @@ public final class Views {
         m.put("recalls", t.recalls());
         m.put("refuseReason", t.refuseReason());
         m.put("cancellable", t.state().isCancellable());
+        return m;
+    }
+
+    /**
+     * The public view with what the ticket page says after the end: the refusal's reason in both
+     * languages, and the next step (book again, what to bring, KTP-el printing over WhatsApp).
+     */
+    public static Map<String, Object> publicTicket(TicketStatus s, Office office) {
+        Map<String, Object> m = publicTicket(s, office.zone());
+        Ticket t = s.ticket();
+        if (t.state() == id.antrean.domain.TicketState.REFUSED) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("code", id.antrean.domain.RefusalReason.ofStored(t.refuseReason()).code());
+            r.put("reason", text(id.antrean.domain.RefusalReason.shownFor(t.refuseReason())));
+            m.put("refusal", r);
+        } else {
+            m.put("refusal", null);
+        }
+        m.put("nextStep", id.antrean.domain.NextStep.of(t, office).map(n -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("text", text(n.text()));
+            step.put("whatsapp", n.whatsApp() == null ? null : whatsapp(n.whatsApp()));
+            return step;
+        }).orElse(null));
         return m;
     }
 
@@ -138,6 +174,9 @@ public final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("office", Map.of("id", office.id(), "name", text(office.name()), "timeZone", office.zone().getId()));
         m.put("publicBaseUrl", publicBaseUrl);
+        // For the admin pages' banner (issue 13): UNSET or LOOPBACK when the ticket QR code would not open on a phone.
+        m.put("publicUrlWarning", PublicAddress.problem(publicBaseUrl).isEmpty() ? null
+                : publicBaseUrl == null ? "UNSET" : "LOOPBACK");
         m.put("today", k.today().toString());
         m.put("now", k.now().toOffsetDateTime().toString());
         m.put("open", k.open());
@@ -161,6 +200,10 @@ public final class Views {
         availability.put("occupancy", Map.of("present", k.present(), "capacity", office.settings().roomCapacity()));
         availability.put("waitingOutside", k.waitingOutside());
         m.put("availability", availability);
+        // What the kiosk checks as the NIK is typed (the server checks it all again on the request).
+        m.put("nik", Map.of("provinces", id.antrean.domain.NikPolicy.provinces()));
+        // The office asks for a name (optional for the resident) so staff can greet them.
+        m.put("askName", office.settings().kioskAskName());
         return m;
     }
 

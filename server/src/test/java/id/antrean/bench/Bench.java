@@ -52,7 +52,7 @@ public final class Bench {
     static final int[] CONCURRENCY = Arrays.stream(env("ANTREAN_BENCH_CLIENTS", "1,8,32,64").split(","))
             .mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     /** Which scenarios to run (for profiling one of them): e.g. ANTREAN_BENCH_SCENARIOS=1,2a. */
-    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,5").split(","));
+    static final Set<String> SCENARIOS = Set.of(env("ANTREAN_BENCH_SCENARIOS", "gen,1,2a,2b,pool,open,3,4,flood,notify,5,6,galera").split(","));
     /** The largest values the settings validation accepts (quota 0-10,000, slot capacity 1-1,000). */
     static final int QUOTA = 10_000;
     static final int SLOT_CAPACITY_MAX = 1_000;
@@ -106,6 +106,8 @@ public final class Bench {
     long dbPid = -1;
     Map<String, String> nodeEnv = new HashMap<>();
     Map<String, String> sql;
+    /** The WhatsApp Cloud API stand-in of scenario "notify", when it runs. */
+    BenchNotify notify;
 
     /** One measured point. Latencies in ms, CPU in % of one core, RSS in MB. */
     record Row(String scenario, String label, int clients, double seconds, long ok, long errors,
@@ -190,6 +192,10 @@ public final class Bench {
             nodeEnv.put("DB_EMBEDDED_DIR", embeddedDir.toString());
         }
         BenchNode node1 = null;
+        notify = SCENARIOS.contains("notify") ? BenchNotify.start(nodeEnv) : null;
+        if (SCENARIOS.contains("flood")) {
+            BenchFlood.configure(nodeEnv);
+        }
         try {
             node1 = BenchNode.start("server-1", jar, benchDir, nodeEnv, jfr);
             if (embedded) {
@@ -205,6 +211,9 @@ public final class Bench {
         } finally {
             if (node1 != null) {
                 node1.close();
+            }
+            if (notify != null) {
+                notify.close();
             }
             if (dbName != null) {
                 String base = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/'));
@@ -256,8 +265,20 @@ public final class Bench {
         if (SCENARIOS.contains("4")) {
             fanOut(node1);
         }
+        if (SCENARIOS.contains("flood")) {
+            BenchFlood.run(this, node1);
+        }
+        if (notify != null) {
+            notify.run(this, node1);
+        }
         if (SCENARIOS.contains("5")) {
             twoNodes(node1, jar);
+        }
+        if (SCENARIOS.contains("6")) {
+            BenchOffices.manyOffices(this, "6", one, BenchOffices.create(this));
+        }
+        if (SCENARIOS.contains("galera")) {
+            BenchOffices.onCluster(this, jar);
         }
     }
 
@@ -1610,6 +1631,9 @@ public final class Bench {
                 t.append("- scenario ").append(r.scenario()).append(" (").append(r.label()).append("): NOT MEASURED, endpoint missing\n");
             }
         }
+        BenchFlood.targets(this, t);
+        BenchNotify.targets(this, t);
+        BenchOffices.targets(this, t);
         Double idle = number("serverIdleRssMb");
         if (idle != null) {
             t.append(String.format(Locale.ROOT, "- server idle RSS %.0f MB (target < 200): %s%n", idle, idle < 200 ? "MET" : "MISSED"));

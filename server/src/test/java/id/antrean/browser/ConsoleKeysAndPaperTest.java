@@ -114,7 +114,7 @@ class ConsoleKeysAndPaperTest {
     private double printedWidthMm(String query, int i) {
         ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), 1280, 800, query);
         page = k.page;
-        k.upToChecklist(nik(i)).submit();
+        k.upToLastStep(nik(i)).submit();
         k.on("ticket");
         assertThat(k.printsAfterPaint(1)).isEqualTo(1);
         String expected = query.substring(query.indexOf('=') + 1);

@@ -126,7 +126,7 @@ class KioskFlowTest {
         assertThat(k.text("quota-left")).isEqualTo("Sisa kuota hari ini: 50 dari 50");
         assertThat(k.text("next-slot")).contains("hari ini, 09:00–09:30");
 
-        k.chooseInOffice().reason("OTHER");
+        k.chooseInOffice().healthy().reason("OTHER");
         k.on("note");
         for (String key : new String[] {"k", "e", "r", "j", "a", "space", "b", "e", "s", "o", "k"}) {
             k.tap("kb-" + key);
@@ -140,12 +140,11 @@ class KioskFlowTest {
         assertThat(k.text("nik-display")).isEqualTo("1602 0115 0590 0012");
         assertThat(k.text("nik-status")).isEqualTo("Lengkap: 16 angka");
         k.tap("next");
+        k.priority("ELDERLY");
         k.on("phone");
         k.page.keyboard().type("081234567890"); // the physical keyboard works too
         assertThat(k.text("phone-display")).isEqualTo("0812-3456-7890");
-        k.tap("next");
-        k.priority("ELDERLY").answers(true, true, true);
-        // Two quick taps on "Ambil nomor antrean" are one submission.
+        // Two quick taps on the last step ("Setuju, kirim ke nomor ini") are one submission.
         k.page.evaluate("() => { const b = document.querySelector('[data-testid=next]'); b.click(); b.click(); }");
         k.on("ticket");
 
@@ -230,7 +229,7 @@ class KioskFlowTest {
         JsonNode refusal = api.post(TICKETS, ticketRequest(bad)).json();
         assertThat(refusal.get("error").asText()).isEqualTo("INVALID_NIK");
         ResidentAtKiosk k = open("");
-        k.upToChecklist(bad).submit();
+        k.upToLastStep(bad).submit();
         k.on("nik");
         assertThat(k.text("error-message")).isEqualTo(refusal.get("messages").get("id").asText());
         assertThat(k.text("nik-display")).isEqualTo("1602 0115 0590 0000");
@@ -250,10 +249,9 @@ class KioskFlowTest {
     @Test
     void kioskPhoneRefusedByTheServerIsShownOnThePhoneScreen() {
         ResidentAtKiosk k = open("");
-        k.chooseInOffice().reason("HOSPITAL").nik(nik(30));
+        k.chooseInOffice().healthy().reason("HOSPITAL").nik(nik(30)).priority("NONE");
         k.on("phone").typed("080012345678"); // looks like a number, but 0800 is not a mobile range
         k.tap("next");
-        k.priority("NONE").answers(true, true, true).submit();
         k.on("phone");
         assertThat(k.text("error-message")).isEqualTo("Nomor WhatsApp harus nomor ponsel Indonesia, mis. 0812-3456-7890.");
         assertThat(k.byId("next").isDisabled()).isTrue();
@@ -267,10 +265,8 @@ class KioskFlowTest {
     void kioskHealthRefusalIssuesNoTicketAndIsCounted() {
         ResidentAtKiosk k = open("");
         List<Request> posts = ticketPosts(k);
-        // Even with a NIK and a phone number the server would reject, the door refusal is what counts.
-        k.chooseInOffice().reason("SCHOOL").nik("1602011505900000");
-        k.on("phone").typed("080012345678").tap("next");
-        k.priority("PREGNANT").answers(true, false, true);
+        // Bad news first: refused at the checklist, before any NIK or phone number is typed.
+        k.chooseInOffice().answers(true, false, true);
         assertThat(k.text("next")).as("no queue number is promised").isEqualTo("Lanjut");
         k.submit();
         k.on("refusal");
@@ -293,17 +289,20 @@ class KioskFlowTest {
         assertThat(api.post(TICKETS, ticketRequest(nik(90))).status()).isEqualTo(201);
         ResidentAtKiosk k = open("");
         assertThat(k.text("quota-left")).isEqualTo("Kuota hari ini sudah penuh");
-        k.upToChecklist(nik(91)).submit();
+        k.upToLastStep(nik(91)).submit();
         k.on("quota");
         assertThat(k.page.locator("h1").innerText()).isEqualTo("Kuota hari ini sudah penuh");
         assertThat(k.text("next-available")).isEqualTo("Jadwal terdekat yang masih kosong: Rabu, 2 Desember 2026, pukul 08:00");
         k.tap("book-offered");
         k.on("ticket");
-        assertThat(k.text("ticket-day")).isEqualTo("Datang pada Rabu, 2 Desember 2026");
+        // A later day's ticket says when in words, never "Tunggu di luar" (issue 13 changed these two lines).
+        assertThat(k.text("ticket-day")).isEqualTo("Datang pada Rabu, 2 Desember 2026, pukul 08:00");
         assertThat(k.text("ticket-number")).isEqualTo("A-001");
         assertThat(k.text("ticket-slot")).isEqualTo("08:00–08:30");
-        assertThat(k.text("ticket-instruction")).isEqualTo("Tunggu di luar sampai nomor Anda dipanggil masuk");
-        assertThat(k.page.locator("#print-area").textContent()).contains("Tunggu di luar sampai nomor Anda dipanggil masuk");
+        assertThat(k.text("ticket-instruction")).isEqualTo("Simpan slip ini. Hari ini tidak perlu menunggu.");
+        assertThat(k.page.locator("#print-area").textContent()).contains("Datang pada Rabu, 2 Desember 2026, pukul 08:00")
+                .doesNotContain("Tunggu di luar");
+        assertThat(k.page.locator("main").innerText()).doesNotContain("Tunggu di luar");
         assertThat(tickets()).isEqualTo(2);
         assertThat(TestData.string(db, "SELECT CONCAT_WS('|', day, number, slot_start_min, state) FROM ticket WHERE nik_last4 = '"
                 + nik(91).substring(12) + "'")).isEqualTo("2026-12-02|1|480|BOOKED");
@@ -314,12 +313,13 @@ class KioskFlowTest {
         CLOCK.setWib("2026-12-01T16:00");
         ResidentAtKiosk k = open("");
         assertThat(k.text("office-status")).contains("Tutup sekarang").contains("Buka lagi Rabu, 2 Desember 2026, pukul 08:00");
-        k.upToChecklist(nik(60)).submit();
+        k.upToLastStep(nik(60)).submit();
         k.on("closed");
         assertThat(k.text("opens-at")).isEqualTo("Buka lagi Rabu, 2 Desember 2026, pukul 08:00");
         k.tap("book-offered");
         k.on("ticket");
-        assertThat(k.text("ticket-day")).isEqualTo("Datang pada Rabu, 2 Desember 2026");
+        assertThat(k.text("ticket-day")).isEqualTo("Datang pada Rabu, 2 Desember 2026, pukul 08:00");
+        assertThat(k.page.locator("main").innerText()).doesNotContain("Tunggu di luar");
         assertThat(TestData.string(db, "SELECT CONCAT_WS('|', day, slot_start_min, state) FROM ticket")).isEqualTo("2026-12-02|480|BOOKED");
     }
 
@@ -329,7 +329,7 @@ class KioskFlowTest {
         assertThat(first.status()).isEqualTo(201);
         String token = first.json().get("token").asText();
         ResidentAtKiosk k = open("");
-        k.upToChecklist(nik(7)).submit();
+        k.upToLastStep(nik(7)).submit();
         k.on("already");
         assertThat(k.text("ticket-number")).isEqualTo("A-001");
         assertThat(k.text("already-text")).isEqualTo("NIK ini sudah punya nomor A-001 hari ini.");
@@ -348,7 +348,7 @@ class KioskFlowTest {
     @Test
     void kioskIdleResetClearsTheNik() {
         ResidentAtKiosk k = open("idle=4");
-        k.chooseInOffice().reason("HOSPITAL").on("nik");
+        k.chooseInOffice().healthy().reason("HOSPITAL").on("nik");
         k.page.keyboard().type("16020115");
         assertThat(k.text("nik-display")).isEqualTo("1602 0115");
         k.tap("lang-en");
@@ -357,7 +357,7 @@ class KioskFlowTest {
         k.on("welcome");
         assertThat(k.byId("lang-id").getAttribute("aria-pressed")).as("the next resident starts in Indonesian").isEqualTo("true");
         assertThat(k.page.content()).doesNotContain("16020115").doesNotContain("1602 0115");
-        k.chooseInOffice().reason("HOSPITAL").on("nik");
+        k.chooseInOffice().healthy().reason("HOSPITAL").on("nik");
         assertThat(k.text("nik-display")).isEmpty();
         assertThat(k.byId("next").isDisabled()).isTrue();
     }
@@ -375,7 +375,7 @@ class KioskFlowTest {
                 default -> route.resume();
             }
         });
-        k.upToChecklist(nik(40)).submit();
+        k.upToLastStep(nik(40)).submit();
         k.on("retry");
         assertThat(tickets()).isZero();
         k.tap("retry");
@@ -405,7 +405,7 @@ class KioskFlowTest {
                 route.resume();
             }
         });
-        k.upToChecklist(nik(41)).submit();
+        k.upToLastStep(nik(41)).submit();
         k.on("retry");
         assertThat(tickets()).as("the server did issue it").isEqualTo(1);
         String token = TestData.string(db, "SELECT token FROM ticket");
@@ -436,7 +436,7 @@ class KioskFlowTest {
                 route.resume();
             }
         });
-        k.upToChecklist(nik(42)).submit();
+        k.upToLastStep(nik(42)).submit();
         k.on("ticket"); // no retry screen: the kiosk waited the second and asked again by itself
         assertThat(k.text("ticket-number")).isEqualTo("A-001");
         assertThat(tickets()).as("exactly one ticket").isEqualTo(1);

@@ -106,8 +106,8 @@ class KioskScreensTest {
     @Test
     void kioskEveryScreenPassesAxeAt1280x800() {
         List<String> screens = new ArrayList<>();
-        // welcome → service → whatsapp → reason → note → nik (with the server's INVALID_NIK) → phone
-        // → priority → checklist → ticket
+        // welcome → service → whatsapp → checklist → reason → note → nik (checked as typed) →
+        // priority → phone → nik again (the server's INVALID_NIK) → ticket
         try (ResidentAtKiosk k = open(1280, 800)) {
             look(k, "welcome");
             k.tap("start");
@@ -116,6 +116,9 @@ class KioskScreensTest {
             look(k, "whatsapp");
             k.tap("back");
             k.on("service").tap("service-KTP_EL_RECORDING");
+            k.answers(true, true, true);
+            look(k, "checklist");
+            k.tap("next");
             look(k, "reason");
             k.tap("reason-OTHER");
             k.on("note");
@@ -126,15 +129,13 @@ class KioskScreensTest {
             k.tap("next");
             k.on("nik").typed("16020115059");
             look(k, "nik");
-            k.typed("00000").tap("next");
-            k.on("phone").typed("081234567890");
-            look(k, "phone");
+            k.typed("00000");
             k.tap("next");
             look(k, "priority");
             k.tap("priority-ELDERLY");
-            k.answers(true, true, true);
-            look(k, "checklist");
-            k.submit();
+            k.on("phone").typed("081234567890");
+            look(k, "phone");
+            k.tap("next");
             k.on("nik");
             look(k, "nik-invalid");
             k.tap("key-back");
@@ -149,28 +150,27 @@ class KioskScreensTest {
         }
         // The same NIK again: already has a ticket.
         try (ResidentAtKiosk k = open(1280, 800)) {
-            k.upToChecklist("1602011505900001").submit();
+            k.upToLastStep("1602011505900001").submit();
             k.on("already");
             look(k, "already");
         }
         // A required "no": refusal.
         try (ResidentAtKiosk k = open(1280, 800)) {
-            k.chooseInOffice().reason("HOSPITAL").nik(nik(2)).skipPhone().priority("NONE").answers(true, false, false);
+            k.chooseInOffice().answers(true, false, false);
             k.submit();
             k.on("refusal");
             look(k, "refusal");
         }
         // The server's phone check.
         try (ResidentAtKiosk k = open(1280, 800)) {
-            k.chooseInOffice().reason("HOSPITAL").nik(nik(3));
+            k.chooseInOffice().healthy().reason("HOSPITAL").nik(nik(3)).priority("NONE");
             k.on("phone").typed("080012345678").tap("next");
-            k.priority("NONE").answers(true, true, true).submit();
             k.on("phone");
             look(k, "phone-invalid");
         }
         // The idle warning over a half-typed NIK (6 s idle: the warning shows after 3 s).
         try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, node.port(), 1280, 800, "idle=6")) {
-            k.chooseInOffice().reason("HOSPITAL").on("nik").typed("16020115");
+            k.chooseInOffice().healthy().reason("HOSPITAL").on("nik").typed("16020115");
             k.byId("idle-warning").waitFor();
             look(k, "idle-warning");
         }
@@ -178,14 +178,14 @@ class KioskScreensTest {
         TestData.execute(db, "UPDATE office SET settings_rev = settings_rev + 1, settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
         try (ResidentAtKiosk k = open(1280, 800)) {
             look(k, "welcome-quota-full");
-            k.upToChecklist(nik(4)).submit();
+            k.upToLastStep(nik(4)).submit();
             k.on("quota");
             look(k, "quota");
         }
         // Network failure, then a decision the kiosk has no screen of its own for.
         try (ResidentAtKiosk k = open(1280, 800)) {
             k.page.route("**" + TICKETS, Route::abort);
-            k.upToChecklist(nik(5)).submit();
+            k.upToLastStep(nik(5)).submit();
             k.on("retry");
             look(k, "retry");
             k.tap("retry");
@@ -197,7 +197,7 @@ class KioskScreensTest {
                     .setContentType("application/json")
                     .setBody("{\"error\":\"DAY_OUT_OF_RANGE\",\"message\":\"…\",\"messages\":{\"id\":\"Tanggal di luar "
                             + "jangka pemesanan.\",\"en\":\"The day is outside the booking range.\"},\"details\":{}}")));
-            k.upToChecklist(nik(6)).submit();
+            k.upToLastStep(nik(6)).submit();
             k.on("error");
             look(k, "error");
         }
@@ -206,7 +206,7 @@ class KioskScreensTest {
         CLOCK.setWib("2026-12-01T16:00");
         try (ResidentAtKiosk k = open(1280, 800)) {
             look(k, "welcome-closed");
-            k.upToChecklist(nik(8)).submit();
+            k.upToLastStep(nik(8)).submit();
             k.on("closed");
             look(k, "closed");
         }
@@ -232,11 +232,13 @@ class KioskScreensTest {
                 look(k, "whatsapp-" + tag);
                 k.tap("back");
                 k.on("service").tap("service-KTP_EL_RECORDING");
+                k.answers(true, true, true);
+                look(k, "checklist-" + tag);
+                k.tap("next");
                 k.reason("HOSPITAL").on("nik").typed("1602011505");
                 look(k, "nik-" + tag);
                 k.typed("900001").tap("next");
-                k.skipPhone().priority("NONE").answers(true, true, true);
-                look(k, "checklist-" + tag);
+                k.on("priority");
                 k.submit();
                 k.on("ticket");
                 look(k, "ticket-" + tag);

@@ -74,7 +74,7 @@ class KioskWhatsAppConsentTest {
         notifications(true);
         String officeName = TestData.string(db, "SELECT name_id FROM office WHERE id = 'oki'");
         kiosk = ResidentAtKiosk.open(browsers, node.port(), 1280, 800, "");
-        kiosk.chooseInOffice().reason("HOSPITAL").nik(nik(1)).on("phone");
+        kiosk.chooseInOffice().healthy().reason("HOSPITAL").nik(nik(1)).priority("NONE").on("phone");
         String text = kiosk.page.locator("main p.lead").first().innerText();
         assertThat(text).contains(officeName).contains("nomor antrean").contains("dipanggil").contains("30 hari")
                 .contains("BERHENTI");
@@ -88,7 +88,7 @@ class KioskWhatsAppConsentTest {
         assertThat(kiosk.seriousAccessibilityViolations()).as("axe on the WhatsApp screen (en)").isEmpty();
         kiosk.screenshot("kiosk-whatsapp-consent-en");
         kiosk.typed("081234567890").tap("next");
-        kiosk.priority("NONE").answers(true, true, true).submit().on("ticket");
+        kiosk.on("ticket");
         assertThat(TestData.string(db, "SELECT CONCAT(phone, '|', language, '|', text_version) FROM notify_consent"))
                 .isEqualTo("+6281234567890|en|wa-consent-2026-12");
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox WHERE kind = 'ISSUED'")).isEqualTo(1);
@@ -98,10 +98,10 @@ class KioskWhatsAppConsentTest {
     void withNotificationsOffTheKioskNeitherAsksNorPromises() {
         notifications(false);
         kiosk = ResidentAtKiosk.open(browsers, node.port(), 1280, 800, "");
-        kiosk.chooseInOffice().reason("HOSPITAL").nik(nik(2)).on("priority");
+        kiosk.chooseInOffice().healthy().reason("HOSPITAL").nik(nik(2)).on("priority");
         assertThat(kiosk.page.content()).doesNotContain("WhatsApp ke nomor ini").doesNotContain("Nomor WhatsApp Anda");
         assertThat(kiosk.seriousAccessibilityViolations()).as("axe on the screen after the NIK").isEmpty();
-        kiosk.priority("NONE").answers(true, true, true).submit().on("ticket");
+        kiosk.priority("NONE").on("ticket");
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM ticket WHERE phone IS NOT NULL")).isZero();
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_consent")).isZero();
         assertThat(TestData.count(db, "SELECT COUNT(*) FROM notify_outbox")).isZero();

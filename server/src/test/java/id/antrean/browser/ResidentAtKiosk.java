@@ -29,7 +29,12 @@ final class ResidentAtKiosk implements AutoCloseable {
 
     /** A fresh browser context at the kiosk of office oki, waiting until the office is shown. */
     static ResidentAtKiosk open(Browsers browsers, int port, int width, int height, String query) {
-        Page page = browsers.page(width, height);
+        return open(browsers, port, width, height, query, 1);
+    }
+
+    /** The same on a screen of this many device pixels per CSS pixel. */
+    static ResidentAtKiosk open(Browsers browsers, int port, int width, int height, String query, double scale) {
+        Page page = browsers.page(width, height, scale);
         page.setDefaultTimeout(10_000);
         ResidentAtKiosk k = new ResidentAtKiosk(page);
         page.onPageError(k.pageErrors::add);
@@ -82,10 +87,20 @@ final class ResidentAtKiosk implements AutoCloseable {
     }
 
     // ---------- the in-office flow, step by step ----------
+    // The door's order (issue 13): service → health checklist → urgency reason (→ note) → NIK →
+    // priority group → WhatsApp number (only while the office sends messages) → ticket.
 
+    /** From the welcome screen to the health checklist of the in-office service. */
     ResidentAtKiosk chooseInOffice() {
         on("welcome").tap("start");
         on("service").tap("service-KTP_EL_RECORDING");
+        return on("checklist");
+    }
+
+    /** Every health item met, then on to the urgency reason. */
+    ResidentAtKiosk healthy() {
+        answers(true, true, true);
+        tap("next");
         return on("reason");
     }
 
@@ -118,11 +133,7 @@ final class ResidentAtKiosk implements AutoCloseable {
 
     /** Skips the WhatsApp number; an office without notifications never asks for it (issue 11). */
     ResidentAtKiosk skipPhone() {
-        page.locator("body[data-busy='false'][data-screen='phone'] [data-testid='screen-phone'], "
-                + "body[data-busy='false'][data-screen='priority'] [data-testid='screen-priority']").first().waitFor();
-        if ("phone".equals(page.locator("body").getAttribute("data-screen"))) {
-            tap("skip");
-        }
+        on("phone").tap("skip");
         return this;
     }
 
@@ -131,21 +142,43 @@ final class ResidentAtKiosk implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The health checklist: mask, gloves, and whether the resident is free of symptoms. The
+     * symptoms question is asked without a double negative ("Apakah Anda demam, batuk atau sesak
+     * napas?"), so a resident without symptoms taps "Tidak".
+     */
     ResidentAtKiosk answers(boolean mask, boolean gloves, boolean noSymptoms) {
         on("checklist");
         tap("check-MASK-" + (mask ? "yes" : "no"));
         tap("check-GLOVES-" + (gloves ? "yes" : "no"));
-        tap("check-NO_SYMPTOMS-" + (noSymptoms ? "yes" : "no"));
+        tap("check-NO_SYMPTOMS-" + (noSymptoms ? "no" : "yes"));
         return this;
     }
 
-    /** Reason HOSPITAL, the NIK, no phone, no priority group, every health item affirmed. */
-    ResidentAtKiosk upToChecklist(String nik) {
-        return chooseInOffice().reason("HOSPITAL").nik(nik).skipPhone().priority("NONE").answers(true, true, true);
+    /** Healthy, reason HOSPITAL, the NIK: on the priority screen, the last step before the ticket. */
+    ResidentAtKiosk upToLastStep(String nik) {
+        return chooseInOffice().healthy().reason("HOSPITAL").nik(nik).on("priority");
     }
 
+    /**
+     * Sends what was answered: the checklist's "Lanjut" (a refusal), or no priority group and no
+     * WhatsApp number (the phone screen shows only while the office sends messages).
+     */
     ResidentAtKiosk submit() {
-        tap("next");
+        String screen = screen();
+        if ("checklist".equals(screen)) {
+            tap("next");
+        } else if ("priority".equals(screen)) {
+            tap("priority-NONE");
+            page.waitForFunction("() => document.body.dataset.screen !== 'priority'");
+            if ("phone".equals(screen())) {
+                on("phone").tap("skip");
+            }
+        } else if ("phone".equals(screen)) {
+            tap("skip");
+        } else {
+            tap("next");
+        }
         return this;
     }
 

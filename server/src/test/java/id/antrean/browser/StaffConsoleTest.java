@@ -92,7 +92,8 @@ class StaffConsoleTest {
         page.fill("#username", user);
         page.fill("#password", user.equals("admin") ? Api.ADMIN_PASSWORD : Api.staffPassword(user));
         page.click("#submit");
-        page.waitForURL("**/counter.html");
+        // Each lands on their own page: admins the settings, supervisors the report, operators the counter choice.
+        page.waitForURL(user.equals("admin") ? "**/settings.html" : user.startsWith("super") ? "**/supervisor.html" : "**/counter.html");
         return page;
     }
 
@@ -345,7 +346,7 @@ class StaffConsoleTest {
         Browsers.screenshot(page, "staff-settings-errors");
         page.fill("[id='counters[0].name']", "Loket 1");
         page.fill("#roomCapacity", "1");
-        page.click("[id='checklist'] ~ * , [data-path='checklist[0]'] button[aria-label^='Turunkan']");
+        page.click("[data-path='checklist[0]'] button[data-move='down']");
         page.click("#save");
         assertThat(page.locator("#form-message")).containsText("Pengaturan tersimpan");
         Browsers.screenshot(page, "staff-settings");

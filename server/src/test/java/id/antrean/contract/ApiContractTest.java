@@ -637,6 +637,109 @@ class ApiContractTest {
     }
 
     /** Each operation of the document was called, and each documented status provoked (or named as not provokable). */
+    /** Issue 13: an idle counter fills itself (call a number, transfer, return a no-show, break / close). */
+    @Test
+    @Order(7)
+    void idleCounterOperations() {
+        String office = "/api/v1/offices/oki";
+        String tickets = office + "/tickets";
+        Api noCsrf = admin.newStaff("operator13", "OPERATOR");
+        noCsrf.forgetCsrf();
+        JsonNode x = anonymous.post(tickets, ticketRequest(nik(1301))).json();
+        JsonNode y = anonymous.post(tickets, ticketRequest(nik(1302))).json();
+        String call = office + "/counters/1/call";
+        Map<String, Object> number = Map.of("number", x.get("number").asText());
+        expect("callNumber", 401, anonymous.post(call, number));
+        expect("callNumber", 403, noCsrf.post(call, number));
+        expect("callNumber", 400, raw(operator, "POST", call, "application/json", "{\"number\":"));
+        expect("callNumber", 413, raw(operator, "POST", call, "application/json", "{\"number\":\"" + "7".repeat(17_000) + "\"}"));
+        expect("callNumber", 415, raw(operator, "POST", call, "text/plain", "A-001"));
+        expect("callNumber", 422, operator.post(call, Map.of("number", "seventeen")));
+        expect("callNumber", 404, operator.post(call, Map.of("number", "A-999")));
+        expect("callNumber", 404, operator.post(office + "/counters/99/call", number));
+        long xid = expect("callNumber", 200, operator.post(call, number)).json().get("id").asLong();
+        expect("callNumber", 409, operator.post(office + "/counters/2/call", number));
+
+        String status = office + "/counters/1/status";
+        expect("setCounterStatus", 401, anonymous.put(status, Map.of("status", "BREAK")));
+        expect("setCounterStatus", 403, noCsrf.put(status, Map.of("status", "BREAK")));
+        expect("setCounterStatus", 400, raw(operator, "PUT", status, "application/json", "{\"status\":"));
+        expect("setCounterStatus", 413, raw(operator, "PUT", status, "application/json", "{\"status\":\"" + "B".repeat(17_000) + "\"}"));
+        expect("setCounterStatus", 415, raw(operator, "PUT", status, "text/plain", "BREAK"));
+        expect("setCounterStatus", 422, operator.put(status, Map.of("status", "LUNCH")));
+        expect("setCounterStatus", 404, operator.put(office + "/counters/99/status", Map.of("status", "BREAK")));
+        expect("setCounterStatus", 409, operator.put(status, Map.of("status", "BREAK")));
+
+        String transfer = "/api/v1/tickets/" + xid + "/transfer";
+        expect("transfer", 401, anonymous.post(transfer, Map.of("counter", "2")));
+        expect("transfer", 403, noCsrf.post(transfer, Map.of("counter", "2")));
+        expect("transfer", 400, raw(operator, "POST", transfer, "application/json", "{\"counter\":"));
+        expect("transfer", 413, raw(operator, "POST", transfer, "application/json", "{\"counter\":\"" + "2".repeat(17_000) + "\"}"));
+        expect("transfer", 415, raw(operator, "POST", transfer, "text/plain", "2"));
+        expect("transfer", 422, operator.post(transfer, Map.of("counter", "1")));
+        expect("transfer", 404, operator.post("/api/v1/tickets/999999/transfer", Map.of("counter", "2")));
+        expect("setCounterStatus", 200, operator.put(office + "/counters/2/status", Map.of("status", "BREAK")));
+        expect("transfer", 409, operator.post(transfer, Map.of("counter", "2")));
+        expect("setCounterStatus", 200, operator.put(office + "/counters/2/status", Map.of("status", "OPEN")));
+        expect("transfer", 200, operator.post(transfer, Map.of("counter", "2")));
+        expect("listCounters", 200, operator.get(office + "/counters"));
+
+        String requeue = "/api/v1/tickets/" + xid + "/requeue";
+        expect("requeue", 401, anonymous.post(requeue, null));
+        expect("requeue", 403, noCsrf.post(requeue, null));
+        expect("requeue", 400, raw(operator, "POST", requeue, "application/json", "{\"x\":"));
+        expect("requeue", 413, raw(operator, "POST", requeue, "application/json", "{\"x\":\"" + "r".repeat(17_000) + "\"}"));
+        expect("requeue", 415, raw(operator, "POST", requeue, "text/plain", "again"));
+        expect("requeue", 404, operator.post("/api/v1/tickets/999999/requeue", null));
+        expect("requeue", 409, operator.post(requeue, null));
+        operator.post("/api/v1/tickets/" + xid + "/no-show", null);
+        expect("requeue", 200, operator.post(requeue, null));
+        // Leave nothing at the counters for the tests after this one.
+        long yid = y.get("id").asLong();
+        for (long id : new long[] {xid, yid}) {
+            if (operator.get("/api/v1/staff-tickets/" + id).json().get("state").asText().matches("BOOKED|ADMITTED")) {
+                long called = operator.post(office + "/counters/1/call", Map.of("number",
+                        operator.get("/api/v1/staff-tickets/" + id).json().get("number").asText())).json().get("id").asLong();
+                operator.post("/api/v1/tickets/" + called + "/no-show", null);
+            }
+        }
+    }
+
+    /** Issue 13: the report per counter, per staff member and by refusal reason. */
+    @Test
+    @Order(7)
+    void breakdownReportOperations() {
+        String report = "/api/v1/offices/oki/reports/breakdown";
+        JsonNode b = expect("breakdownReport", 200, admin.get(report + "?from=2026-12-01&to=2026-12-01")).json();
+        assertThat(b.get("counters")).isNotNull();
+        Api.Response csv = expect("breakdownReport", 200, admin.getWith(report, Map.of("Accept", "text/csv")));
+        assertThat(csv.body()).startsWith("section,key,label,served,noShow,refused,meanServiceMin,count");
+        expect("breakdownReport", 400, admin.get(report + "?from=yesterday"));
+        expect("breakdownReport", 401, anonymous.get(report));
+        expect("breakdownReport", 403, operator.get(report));
+        expect("breakdownReport", 404, admin.get("/api/v1/offices/nope/reports/breakdown"));
+        expect("breakdownReport", 422, admin.get(report + "?from=2026-12-02&to=2026-12-01"));
+    }
+
+    /** Issue 13: the office's name and services' WhatsApp numbers and instructions. */
+    @Test
+    @Order(7)
+    void officeProfileOperations() {
+        String profile = "/api/v1/offices/oki/profile";
+        JsonNode p = expect("officeProfile", 200, admin.get(profile)).json();
+        expect("officeProfile", 401, anonymous.get(profile));
+        expect("officeProfile", 403, operator.get(profile));
+        expect("officeProfile", 404, admin.get("/api/v1/offices/nope/profile"));
+        expect("updateOfficeProfile", 200, admin.put(profile, Map.of("name", p.get("name"), "services", p.get("services"))));
+        expect("updateOfficeProfile", 400, admin.put(profile, Map.of("name", Map.of("id", "", "en", ""))));
+        expect("updateOfficeProfile", 400, raw(admin, "PUT", profile, "application/json", "{\"name\":"));
+        expect("updateOfficeProfile", 401, anonymous.put(profile, Map.of()));
+        expect("updateOfficeProfile", 403, operator.put(profile, Map.of()));
+        expect("updateOfficeProfile", 404, admin.put("/api/v1/offices/nope/profile", Map.of()));
+        expect("updateOfficeProfile", 413, raw(admin, "PUT", profile, "application/json", "{\"x\":\"" + "n".repeat(17_000) + "\"}"));
+        expect("updateOfficeProfile", 415, raw(admin, "PUT", profile, "text/plain", "name"));
+    }
+
     @Test
     @Order(100)
     void everyOperationAndEveryDocumentedAnswerWasExercised() {
@@ -667,6 +770,7 @@ class ApiContractTest {
         Map<String, String> mounts = new LinkedHashMap<>();
         mounts.put("TicketApi", "/api/v1");
         mounts.put("OfficeApi", "/api/v1");
+        mounts.put("OfficeProfileApi", "/api/v1");
         mounts.put("CounterApi", "/api/v1");
         mounts.put("StreamApi", "/api/v1");
         mounts.put("ReportApi", "/api/v1");

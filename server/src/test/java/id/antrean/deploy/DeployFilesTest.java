@@ -177,8 +177,7 @@ class DeployFilesTest {
 
     @Test
     void kubernetesManifestsRenderAndMatchTheApiSchemas() throws Exception {
-        Path dir = DEPLOY.resolve("kubernetes");
-        assertThat(dir.resolve("node_modules/kubernetes-models")).as("npm ci in deploy/kubernetes (.ci/run does it)").isDirectory();
+        Path dir = kubernetesValidator();
         Result r = run(dir, Map.of(), "node", "validate.mjs");
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("from 2 kustomization(s): valid");
@@ -202,7 +201,7 @@ class DeployFilesTest {
         Files.writeString(wrongType.resolve("kustomization.yaml"), "resources:\n  - deployment.yaml\n");
 
         // One run for both (the type check is the slow part); each problem line names its kustomization.
-        Result r = run(DEPLOY.resolve("kubernetes"), Map.of(), "node", "validate.mjs", unknown.toString(), wrongType.toString());
+        Result r = run(kubernetesValidator(), Map.of(), "node", "validate.mjs", unknown.toString(), wrongType.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.output().lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(unknown.toString()).contains("readinessProbes"));
@@ -271,6 +270,19 @@ class DeployFilesTest {
     // --- helpers -----------------------------------------------------------------------------
 
     record Result(int exit, String output) {
+    }
+
+    /**
+     * deploy/kubernetes with its validator's packages: a fresh clone has none, so the first test
+     * that needs them runs {@code npm ci} (the versions pinned by package-lock.json).
+     */
+    static synchronized Path kubernetesValidator() throws Exception {
+        Path dir = DEPLOY.resolve("kubernetes");
+        if (!Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
+            Result npm = run(dir, Map.of(), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            assertThat(npm.exit()).as("npm ci in deploy/kubernetes: " + npm.output()).isZero();
+        }
+        return dir;
     }
 
     static Result run(Path dir, Map<String, String> env, String... command) throws Exception {

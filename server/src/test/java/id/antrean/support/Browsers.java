@@ -48,8 +48,13 @@ public final class Browsers implements AutoCloseable {
      * asks still fails.
      */
     public Page page(int width, int height) {
+        return page(width, height, 1);
+    }
+
+    /** The same with device pixels per CSS pixel, e.g. 203 / 96.0 to raster at a thermal printer's 203 dpi. */
+    public Page page(int width, int height, double deviceScaleFactor) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setLocale("id-ID").setTimezoneId("Asia/Jakarta")).newPage();
+                .setDeviceScaleFactor(deviceScaleFactor).setLocale("id-ID").setTimezoneId("Asia/Jakarta")).newPage();
         page.onPageError(error -> scriptErrors.add(page.url() + ": " + error));
         page.onConsoleMessage(message -> {
             // A refused or aborted request is logged by Chromium itself, not by our scripts: tests provoke those on purpose.

@@ -47,6 +47,12 @@ public final class OfficeUnderTest implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** Several config keys at once, e.g. {@code WhatsAppStandIn.config(...)}. */
+    public OfficeUnderTest with(Map<String, String> keys) {
+        config.putAll(keys);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         databases.beforeAll(context);

@@ -23,7 +23,9 @@ public final class TestData {
             st.execute("DELETE FROM day_counter");
             st.execute("DELETE FROM slot_usage");
             st.execute("DELETE FROM event");
+            st.execute("DELETE FROM counter_status");
             st.execute("DELETE FROM idempotency_key");
+            st.execute("DELETE FROM survey_answer");
             try (PreparedStatement ps = c.prepareStatement("UPDATE office SET settings_rev = settings_rev + 1, settings = ? WHERE id = 'oki'")) {
                 ps.setString(1, seededSettings);
                 ps.executeUpdate();
