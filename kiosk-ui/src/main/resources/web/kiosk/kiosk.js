@@ -42,6 +42,7 @@ import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
 import { nikProblem } from './nik.js';
+import './pickup.js'; // "Ambil dokumen / Collect a document" (issue 14): its way in and screens
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -191,6 +192,15 @@ const act = {
     submit();
   },
   retry: () => send(),
+  // For screens of their own modules (pickup.js): move, show a ticket or a refusal, the busy overlay.
+  goTo: (screen) => go(screen),
+  goBackTo: (screen) => rewindTo(screen),
+  showTicket(ticket) {
+    state.ticket = ticket;
+    show('ticket');
+  },
+  showRefusal: (missing) => refuse(missing),
+  busy: (on) => setBusy(on),
   printWhatsApp(service, link) {
     printSlip(buildWhatsAppSlip(service, { config, link, now: nowInOffice() }));
   },

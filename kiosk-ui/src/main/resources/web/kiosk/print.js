@@ -48,7 +48,7 @@ export function buildSlip(ticket, { config, statusLink, now }) {
         h('p', { class: 'slip-label' }, t('queueNumber')),
         h('p', { class: 'slip-number' }, ticket.number)),
       statusLink && slipQr(statusLink, t('scanStatus'))),
-    h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.service),
+    h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.serviceName ? pick(ticket.serviceName) : ticket.service),
     laterDay && h('p', { class: 'slip-day' }, comeOn(ticket)),
     // A later day is named above in words; the date row would only repeat it.
     !laterDay && row(t('day'), fmtDate(ticket.day)),

@@ -19,19 +19,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * WireMock standing in for the WhatsApp Cloud API for the pickup tests: started before the office
  * under test (whose config points at it), answering every message as the Cloud API does.
  */
-final class PickupProvider {
-    static final String PATH = "/v23.0/1234567890/messages";
+public final class PickupProvider {
+    public static final String PATH = "/v23.0/1234567890/messages";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    final WireMockServer server;
+    public final WireMockServer server;
 
-    PickupProvider() {
+    public PickupProvider() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         answer();
     }
 
     /** The node's config: this provider, a fast dispatcher, the public address used in links. */
-    Map<String, String> config() {
+    public Map<String, String> config() {
         Map<String, String> extra = new HashMap<>();
         extra.put("antrean.whatsapp.dispatch.poll.ms", "50");
         extra.put("antrean.whatsapp.dispatch.pair.pace.ms", "1");
@@ -41,7 +41,7 @@ final class PickupProvider {
         return WhatsAppStandIn.config(server.baseUrl(), extra);
     }
 
-    void answer() {
+    public void answer() {
         server.resetMappings();
         server.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("""
                 {"messaging_product":"whatsapp","contacts":[{"input":"{{jsonPath request.body '$.to'}}","wa_id":"{{jsonPath request.body '$.to'}}"}],
@@ -49,11 +49,11 @@ final class PickupProvider {
                 .withTransformers("response-template")));
     }
 
-    record Sent(String to, String template, String language, List<String> params) {
+    public record Sent(String to, String template, String language, List<String> params) {
     }
 
     /** Every message the provider accepted, in arrival order. */
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return server.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith(PATH) && e.getResponse().getStatus() == 200)
                 .map(com.github.tomakehurst.wiremock.stubbing.ServeEvent::getRequest)
@@ -61,7 +61,7 @@ final class PickupProvider {
                 .map(PickupProvider::sent).toList();
     }
 
-    List<Sent> sentTo(String phone) {
+    public List<Sent> sentTo(String phone) {
         String to = phone.startsWith("+") ? phone.substring(1) : phone;
         return sent().stream().filter(s -> s.to().equals(to)).toList();
     }
@@ -78,7 +78,7 @@ final class PickupProvider {
         }
     }
 
-    void stop() {
+    public void stop() {
         server.stop();
     }
 }
