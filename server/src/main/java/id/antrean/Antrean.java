@@ -154,6 +154,7 @@ public final class Antrean implements AutoCloseable {
             id.antrean.app.PickupDesk pickups = new id.antrean.app.PickupDesk(offices, pickupStore, outbox,
                     whatsapp.configured(), secrets, room, desk, clock);
             counters.served(pickups::serves);
+            notifications.alsoOnStop(pickups::stop);
             if (dispatcher != null) {
                 dispatcher.pickups(pickups);
             }

@@ -85,13 +85,13 @@ public final class PickupDesk {
         return store.settings(office.id()).serves(counterId);
     }
 
-    public PickupSettings saveSettings(String officeId, PickupSettings s) {
+    public PickupSettings saveSettings(String officeId, PickupSettings s, String actor) {
         Office office = offices.get(officeId);
         List<SettingsProblem> problems = PickupSettingsPolicy.problems(s, office.settings());
         if (!problems.isEmpty()) {
             throw new InvalidSettings(problems);
         }
-        store.putSettings(officeId, s, clock.instant());
+        store.putSettings(officeId, s, actor, clock.instant());
         return store.settings(officeId);
     }
 

@@ -65,15 +65,22 @@ public final class PickupStore {
                 .orElse(PickupSettings.DEFAULTS));
     }
 
-    public void putSettings(String officeId, PickupSettings s, Instant now) {
+    /** Saves the settings and records who changed them (the audit trail), in one transaction. */
+    public void putSettings(String officeId, PickupSettings s, String actor, Instant now) {
         String serves;
         try {
             serves = MAPPER.writeValueAsString(new TreeMap<>(s.counterServes()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        db.read(exec -> exec.namedInsert("pickup-settings-put", officeId, s.slotMinutes(), s.slotCapacity(), s.dayCapacity(),
-                s.horizonDays(), s.leadDays(), s.overdueDays(), s.secondReminderDays(), s.archiveDays(), serves, Rows.ts(now)));
+        db.inTransaction(tx -> {
+            tx.namedInsert("pickup-settings-put", officeId, s.slotMinutes(), s.slotCapacity(), s.dayCapacity(),
+                    s.horizonDays(), s.leadDays(), s.overdueDays(), s.secondReminderDays(), s.archiveDays(), serves, Rows.ts(now));
+            events.append(tx, officeId, "PICKUP_SETTINGS_CHANGED", null, actor, Map.of("slotMinutes", s.slotMinutes(),
+                    "slotCapacity", s.slotCapacity(), "dayCapacity", s.dayCapacity(), "horizonDays", s.horizonDays(),
+                    "counterServes", new TreeMap<>(s.counterServes())), now);
+            return null;
+        });
     }
 
     private static PickupSettings settings(DbRow r) {

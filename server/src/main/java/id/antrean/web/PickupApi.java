@@ -262,7 +262,7 @@ public final class PickupApi implements HttpService {
                 number(body, "overdueDays", current.overdueDays()), number(body, "secondReminderDays", current.secondReminderDays()),
                 number(body, "archiveDays", current.archiveDays()), serves);
         try {
-            Json.ok(res, settingsView(desk.saveSettings(officeId, s)));
+            Json.ok(res, settingsView(desk.saveSettings(officeId, s, who.username())));
         } catch (InvalidSettings e) {
             throw OfficeApi.invalid(e);
         }

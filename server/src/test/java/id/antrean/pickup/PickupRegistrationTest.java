@@ -134,6 +134,8 @@ class PickupRegistrationTest {
         }
         assertThat(slots).containsExactly("2026-12-02 08:00", "2026-12-02 08:00", "2026-12-02 08:30",
                 "2026-12-03 08:00", "2026-12-03 08:00");
+        // The change is in the audit trail, with who made it.
+        assertThat(TestData.string(office.db(), "SELECT actor FROM event WHERE type = 'PICKUP_SETTINGS_CHANGED'")).isEqualTo("admin");
     }
 
     @Test
@@ -432,6 +434,29 @@ class PickupRegistrationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aReplyStopEndsPickupMessagesToThatNumber() throws Exception {
+        String phone = phone();
+        String to = "+62" + phone.substring(1);
+        JsonNode d = staff.post(PICKUPS, doc("KK", "STOP-1", "Berhenti", phone, "7777")).json();
+        await().atMost(Duration.ofSeconds(15)).until(() -> PROVIDER.sentTo(to).size() == 1);
+        String body = "{\"entry\":[{\"changes\":[{\"value\":{\"messages\":[{\"from\":\"" + to.substring(1)
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"STOP\"}}]}}]}]}";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("test-app-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(office.resident().post("/api/v1/whatsapp/webhook", body, Map.of("X-Hub-Signature-256", signature)).status())
+                .isEqualTo(200);
+        assertThat(TestData.count(office.db(), "SELECT COUNT(*) FROM pickup_document WHERE messages_stopped_at IS NOT NULL")).isEqualTo(1);
+        String token = d.get("link").asText().substring(3);
+        assertThat(office.resident().post("/api/v1/pickups/" + token + "/reschedule", Map.of("day", "2026-12-03", "start", "10:00"))
+                .status()).isEqualTo(200);
+        office.clock().advance(Duration.ofSeconds(1));
+        Thread.sleep(1500);
+        assertThat(PROVIDER.sentTo(to)).hasSize(1);
+        assertThat(TestData.count(office.db(), "SELECT COUNT(*) FROM notify_outbox WHERE pickup_id IS NOT NULL AND state = 'PENDING'")).isZero();
     }
 
     private List<String> overdue() {
