@@ -42,7 +42,12 @@ import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
 import { nikProblem } from './nik.js';
-import './pickup.js'; // "Ambil dokumen / Collect a document" (issue 14): its way in and screens
+import { registerWelcomeAction } from './welcome-actions.js';
+
+// "Ambil dokumen" (issue 14): its screens (pickup.js) load on first use, outside the first-load budget.
+registerWelcomeAction(() => h('button', { type: 'button', class: 'choice', dataset: { testid: 'pickup-start' },
+  onclick: async () => { await import('./pickup.js'); state.pickup = null; go('pickupCode'); } },
+icon(ICONS.idcard, 'icon choice-icon'), h('span', { class: 'choice-label' }, lang() === 'en' ? 'Collect a document' : 'Ambil dokumen')));
 
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
@@ -192,9 +197,9 @@ const act = {
     submit();
   },
   retry: () => send(),
-  // For screens of their own modules (pickup.js): move, show a ticket or a refusal, the busy overlay.
-  goTo: (screen) => go(screen),
-  goBackTo: (screen) => rewindTo(screen),
+  // For pickup.js: move, show a ticket or a refusal, the busy overlay.
+  goTo: go,
+  goBackTo: rewindTo,
   showTicket(ticket) {
     state.ticket = ticket;
     show('ticket');

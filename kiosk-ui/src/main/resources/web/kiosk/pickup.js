@@ -4,8 +4,8 @@
  * BarcodeDetector; the keypad always works), answers the health questions, and gets a pickup
  * ticket (B-…) through the same admission as every ticket: the kiosk's own ticket screen and slip.
  *
- * Registered from kiosk.js by importing this module: a way in on the welcome screen and two
- * screens, pickupCode and pickupChecklist.
+ * kiosk.js puts the way in on the welcome screen and imports this module on its first tap (it is
+ * not part of the kiosk's first load); it adds two screens, pickupCode and pickupChecklist.
  *   pickupCode:      pickup-start (welcome), pickup-code (the typed code), pk-<char> keys, pk-back,
  *                    pk-clear, pickup-scan (only with a camera API), error-message, next
  *   pickupChecklist: check-<CODE>-yes / -no, next (sends)
@@ -14,7 +14,6 @@ import { h, icon } from './dom.js';
 import { ICONS } from './icons.js';
 import { lang, pick } from './i18n.js';
 import { SCREENS } from './screens.js';
-import { registerWelcomeAction } from './welcome-actions.js';
 import { officeId } from './api.js';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -44,16 +43,6 @@ const w = (key) => WORDS[key][lang() === 'en' ? 1 : 0];
 
 // This module's own styles, next to the kiosk's (same origin, as the CSP requires).
 document.head.append(h('link', { rel: 'stylesheet', href: new URL('pickup.css', import.meta.url).href }));
-
-/** The kiosk's own act and state, as the screens get them (ctx). */
-registerWelcomeAction((ctx) => h('button', {
-  type: 'button', class: 'choice', dataset: { testid: 'pickup-start' },
-  onclick: () => {
-    ctx.state.pickup = { code: '', error: null, checks: {} };
-    ctx.act.goTo('pickupCode');
-  },
-}, icon(ICONS.idcard, 'icon choice-icon'),
-h('span', { class: 'choice-text' }, h('span', { class: 'choice-label' }, w('start')), h('span', { class: 'choice-sub' }, w('startSub')))));
 
 const grouped = (code) => (code.length > 4 ? `${code.slice(0, 4)}-${code.slice(4)}` : code);
 const normalise = (text) => String(text || '').toUpperCase().replace(/[\s-]/g, '').split('').filter((c) => ALPHABET.includes(c)).join('').slice(0, LENGTH);
