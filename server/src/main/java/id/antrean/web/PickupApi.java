@@ -236,7 +236,7 @@ public final class PickupApi implements HttpService {
     }
 
     private void saveSettings(ServerRequest req, ServerResponse res) {
-        guard.require(req, Role.ADMIN);
+        StaffAccounts.Principal who = guard.require(req, Role.ADMIN);
         String officeId = req.path().pathParameters().get("office");
         offices.get(officeId);
         JsonNode body = JsonBody.tree(req);
