@@ -178,6 +178,9 @@ export function createView() {
       renderAdmitted(state);
       renderRecent(state, timeZone);
       renderStats(state);
+      // The stats' width follows their numbers: fit the reminder to what is left.
+      fitLine(tid('reminder-id'), 5);
+      fitLine(tid('reminder-en'), 3);
     },
 
     /** A single highlight that fades once: visible from afar, far below the 3 Hz flash limit. */

@@ -47,7 +47,6 @@ const STRINGS = {
     whatsappHeading: 'Layanan lewat WhatsApp, tanpa datang ke kantor',
     whatsappTag: 'Lewat WhatsApp',
 
-    waTitle: 'Kirim lewat WhatsApp',
     waLead: 'Layanan ini tidak dilayani tatap muka. Kirim pesan WhatsApp ke nomor:',
     waScan: 'Pindai kode QR dengan ponsel untuk membuka WhatsApp',
     waSendTitle: 'Yang dikirim',
@@ -81,8 +80,6 @@ const STRINGS = {
     clearAll: 'Hapus semua',
     deleteDigit: 'Hapus satu angka',
 
-    phoneTitle: 'Nomor WhatsApp Anda (boleh dilewati)',
-    phoneLead: 'Kami mengirim kabar antrean ke nomor ini.',
     phoneLabel: 'Nomor HP',
     phoneHint: 'Nomor HP dimulai 08 dan berisi 10–13 angka',
     phoneValid: 'Nomor HP benar',
@@ -104,7 +101,6 @@ const STRINGS = {
     checkLead: 'Jawab setiap pertanyaan dengan jujur.',
     checkAnswerAll: 'Jawab semua pertanyaan dulu.',
     ask_NO_SYMPTOMS: 'Apakah Anda demam, batuk atau sesak napas?',
-    getTicket: 'Ambil nomor antrean',
 
     ticketTitle: 'Nomor antrean Anda',
     queueNumber: 'Nomor antrean',
@@ -157,7 +153,6 @@ const STRINGS = {
 
     idleWarn: 'Layar kembali ke awal dalam {n} detik. Sentuh layar untuk melanjutkan.',
 
-    state_BOOKED: 'Menunggu di luar',
     state_ADMITTED: 'Silakan masuk ke ruang tunggu',
 
     days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
@@ -208,7 +203,6 @@ const STRINGS = {
     whatsappHeading: 'WhatsApp services, no office visit',
     whatsappTag: 'Via WhatsApp',
 
-    waTitle: 'Send it via WhatsApp',
     waLead: 'This service is not provided at the counter. Send a WhatsApp message to:',
     waScan: 'Scan the QR code with your phone to open WhatsApp',
     waSendTitle: 'What to send',
@@ -242,8 +236,6 @@ const STRINGS = {
     clearAll: 'Clear',
     deleteDigit: 'Delete one digit',
 
-    phoneTitle: 'Your WhatsApp number (optional)',
-    phoneLead: 'We send queue updates to this number.',
     phoneLabel: 'Mobile number',
     phoneHint: 'A mobile number starts with 08 and has 10–13 digits',
     phoneValid: 'Number looks right',
@@ -265,7 +257,6 @@ const STRINGS = {
     checkLead: 'Please answer each question honestly.',
     checkAnswerAll: 'Please answer every question first.',
     ask_NO_SYMPTOMS: 'Do you have a fever, a cough or shortness of breath?',
-    getTicket: 'Get queue number',
 
     ticketTitle: 'Your queue number',
     queueNumber: 'Queue number',
@@ -318,7 +309,6 @@ const STRINGS = {
 
     idleWarn: 'The screen goes back to the start in {n} seconds. Touch the screen to continue.',
 
-    state_BOOKED: 'Waiting outside',
     state_ADMITTED: 'Please come into the waiting room',
 
     days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],

@@ -39,12 +39,12 @@ export function digitKeyHandler({ onDigit, onBack, onClear, onEnter }) {
 const ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl-', 'zxcvbnm,./'];
 
 /** A plain letter keyboard for the short urgency note (only "OTHER" needs text). */
-export function textKeyboard({ onChar, onBack, label }) {
+export function textKeyboard({ onChar, onBack, label, digits = true }) {
   const key = (ch) => h('button', {
     type: 'button', class: 'tkey', dataset: { testid: `kb-${ch}` }, onclick: () => onChar(ch),
   }, ch);
   return h('div', { class: 'keyboard', role: 'group', 'aria-label': label || t('noteLabel') },
-    ROWS.map((row) => h('div', { class: 'kb-row' }, [...row].map(key))),
+    (digits ? ROWS : ROWS.slice(1)).map((row) => h('div', { class: 'kb-row' }, [...row].map(key))),
     h('div', { class: 'kb-row' },
       h('button', { type: 'button', class: 'tkey tkey-space', dataset: { testid: 'kb-space' }, onclick: () => onChar(' ') },
         t('space')),

@@ -40,8 +40,7 @@ import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18
 import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
-import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone } from './screens.js';
-import { nikProblem } from './nik.js';
+import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem } from './screens.js';
 import { registerWelcomeAction } from './welcome-actions.js';
 
 // "Ambil dokumen" (issue 14): its screens (pickup.js) load on first use, outside the first-load budget.
@@ -470,11 +469,7 @@ function render() {
   if (spec.onShow) spec.onShow();
 }
 
-/**
- * "KTP-el" is one word to residents: never split at its hyphen across lines (issue 13). Every
- * occurrence, whatever its source (our strings, the office's service names), is wrapped in a
- * no-wrap span; the text itself is unchanged, so it still reads and copies as "KTP-el".
- */
+/** "KTP-el" never breaks at its hyphen (issue 13): each one, whatever its source, in a no-wrap span. */
 function keepTermsWhole(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const hits = [];

@@ -14,20 +14,21 @@ export function paperWidth() {
   return p === '58' ? 58 : 80;
 }
 
-// QR modules are drawn whole dots of the 203-dpi head: 4 dots (0.5 mm) a module, well over the
-// 3 dots (0.375 mm) phone cameras need from thermal paper, and no module smeared across dots.
+// QR modules are drawn whole dots of the 203-dpi head, never smeared across dots: 4 dots (0.5 mm)
+// a module on 80 mm paper; 3 dots (0.375 mm, what phone cameras need from thermal paper) on the
+// narrow 58 mm roll, where the code must share a line with the number.
 const DPI = 203;
-const DOTS_PER_MODULE = 4;
+const dotsPerModule = () => (paperWidth() === 58 ? 3 : 4);
 
 /** A QR code sized in whole printer dots per module (SVG viewBox units are modules). */
 function slipQr(text, label) {
   const box = h('div', { class: 'slip-qr', html: qrSvg(text, { label }) });
   const svg = box.firstElementChild;
   const units = svg.viewBox.baseVal.width;
-  const mm = (units * DOTS_PER_MODULE * 25.4) / DPI;
+  const mm = (units * dotsPerModule() * 25.4) / DPI;
   svg.style.width = `${mm.toFixed(3)}mm`;
   svg.style.height = `${mm.toFixed(3)}mm`;
-  box.dataset.moduleMm = ((DOTS_PER_MODULE * 25.4) / DPI).toFixed(3);
+  box.dataset.moduleMm = ((dotsPerModule() * 25.4) / DPI).toFixed(3);
   return box;
 }
 
@@ -46,9 +47,9 @@ export function buildSlip(ticket, { config, statusLink, now }) {
     h('div', { class: 'slip-head' },
       h('div', { class: 'slip-id' },
         h('p', { class: 'slip-label' }, t('queueNumber')),
-        h('p', { class: 'slip-number' }, ticket.number)),
+        h('p', { class: 'slip-number' }, ticket.number),
+        h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.serviceName ? pick(ticket.serviceName) : ticket.service)),
       statusLink && slipQr(statusLink, t('scanStatus'))),
-    h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.serviceName ? pick(ticket.serviceName) : ticket.service),
     laterDay && h('p', { class: 'slip-day' }, comeOn(ticket)),
     // A later day is named above in words; the date row would only repeat it.
     !laterDay && row(t('day'), fmtDate(ticket.day)),
@@ -57,7 +58,7 @@ export function buildSlip(ticket, { config, statusLink, now }) {
     ticket.estimatedCallAt && row(t('estimated'), fmtTime(ticket.estimatedCallAt, tz)),
     h('p', { class: 'slip-wait' }, ticketInstruction(ticket, config.today)),
     h('p', { class: 'slip-ppe' }, t('bringPpe')),
-    statusLink && h('p', { class: 'slip-small' }, `${t('scanStatus')}: `, h('span', { class: 'slip-url' }, statusLink)),
+    statusLink && h('p', { class: 'slip-small' }, t('scanStatus'), h('span', { class: 'slip-url' }, `: ${statusLink}`)),
     h('p', { class: 'slip-small' }, t('printedAt', { date: fmtDate(now.day), time: fmtTime(now.instant, tz) })),
   );
 }
@@ -104,7 +105,7 @@ export function printSlip(slip) {
   area.style.setProperty('--paper-pad', `${paper.pad}mm`);
   area.replaceChildren(slip);
   // Measured on screen (the slip styles apply to all media); 96 CSS px = 25.4 mm.
-  const heightMm = Math.ceil((area.getBoundingClientRect().height * 25.4) / 96) + 6;
+  const heightMm = Math.ceil((area.getBoundingClientRect().height * 25.4) / 96) + 2;
   // A constructed sheet, not a <style> element: the Content-Security-Policy allows no inline style.
   pageSheet.replaceSync(`@page { size: ${paper.width}mm ${Math.max(heightMm, 60)}mm; margin: 0; }`);
   if (!document.adoptedStyleSheets.includes(pageSheet)) {

@@ -61,5 +61,16 @@ export function displaySection(section, s) {
   if (!s || typeof s.display !== 'object' || s.display === null) return null;
   return section('Layar ruang tunggu', 'Waiting-room display',
     field('display.notice', 'Pengumuman berjalan (kosongkan bila tidak ada)', 'Notice line (leave empty for none)', s.display.notice,
-      (v) => { s.display.notice = v; }, { max: 200 }));
+      (v) => { s.display.notice = v; }, { max: 200 }),
+    voiceField(s.display));
+}
+
+/** How calls are spoken: the display's own voice (recordings where it has none) or always the recordings. */
+function voiceField(d) {
+  const select = h('select', { id: 'display.voice', onchange: (ev) => { d.voice = ev.target.value; } },
+    h('option', { value: 'SPEECH' }, 'Suara perangkat, rekaman bila tidak ada · The device\'s voice, recordings where it has none'),
+    h('option', { value: 'CLIPS' }, 'Selalu rekaman suara · Always the recordings'));
+  select.value = d.voice === 'CLIPS' ? 'CLIPS' : 'SPEECH';
+  return h('div', { class: 'field', 'data-path': 'display.voice' },
+    h('label', { for: 'display.voice' }, bi('Suara panggilan', 'Call voice')), select);
 }

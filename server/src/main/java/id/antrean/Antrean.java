@@ -85,6 +85,7 @@ public final class Antrean implements AutoCloseable {
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
     private id.antrean.app.PickupReminders pickupReminders;
+    private id.antrean.app.NameRetention names;
 
     private Antrean(Database database, WaitingRoom room, EventFeed feed, StreamHub hub, WebServer server, FeedLag feedLag) {
         this.feedLag = feedLag;
@@ -102,6 +103,7 @@ public final class Antrean implements AutoCloseable {
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
         id.antrean.app.PickupReminders pickupReminders = null;
+        id.antrean.app.NameRetention names = null;
         try {
             Config app = config.get("antrean");
             EventStore events = new EventStore(database);
@@ -109,6 +111,7 @@ public final class Antrean implements AutoCloseable {
             TicketStore tickets = new TicketStore(database, events);
             Offices offices = new Offices(officeStore);
             room = new WaitingRoom(tickets, officeStore, clock);
+            names = new id.antrean.app.NameRetention(tickets, officeStore, clock);
             String nikSecret = app.get("nik.secret").asString().orElseThrow();
             if (nikSecret.startsWith("change-me")) {
                 LOG.warning("antrean.nik.secret has its development value: set ANTREAN_NIK_SECRET in production");
@@ -269,6 +272,9 @@ public final class Antrean implements AutoCloseable {
             pickupReminders.start(Duration.ofSeconds(app.get("pickup.overdue.seconds").asInt().orElse(60)));
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
             node.pickupReminders = pickupReminders;
+            // Names given at the kiosk are kept for the ticket's day only (issue 13).
+            names.startTimer(Duration.ofSeconds(app.get("names.check.seconds").asInt().orElse(600)));
+            node.names = names;
             if (dispatcher != null) {
                 node.dispatcher = dispatcher;
                 dispatcher.start();
@@ -286,6 +292,9 @@ public final class Antrean implements AutoCloseable {
             }
             if (room != null) {
                 room.close();
+            }
+            if (names != null) {
+                names.close();
             }
             database.close();
             throw e;
@@ -331,6 +340,9 @@ public final class Antrean implements AutoCloseable {
             dispatcher.close();
         }
         room.close();
+        if (names != null) {
+            names.close();
+        }
         feed.close();
         feedLag.close();
         hub.close();

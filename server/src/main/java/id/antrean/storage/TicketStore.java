@@ -378,6 +378,11 @@ public final class TicketStore {
         return db.read(exec -> exec.namedQuery("ticket-day", officeId, Rows.sqlDate(day)).map(TicketStore::ticket).toList());
     }
 
+    /** Forgets the names of tickets of days before {@code day} (at most 1000 a call); how many were forgotten. */
+    public int forgetNamesBefore(String officeId, LocalDate day) {
+        return (int) (long) db.read(exec -> exec.namedUpdate("ticket-forget-names", officeId, Rows.sqlDate(day)));
+    }
+
     /** Waiting tickets (outside or in the room, not yet called) ahead of this one in queue order. */
     public int peopleAhead(Ticket t) {
         return db.read(exec -> countedFromTheFront(exec, t))

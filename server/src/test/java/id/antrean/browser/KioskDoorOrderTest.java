@@ -34,7 +34,8 @@ class KioskDoorOrderTest {
     static final String TICKETS = "/api/v1/offices/oki/tickets";
 
     @RegisterExtension
-    static final OfficeUnderTest office = OfficeUnderTest.at("2026-12-01T09:10"); // a Tuesday, open
+    static final OfficeUnderTest office = OfficeUnderTest.at("2026-12-01T09:10") // a Tuesday, open
+            .with("antrean.names.check.seconds", "1");
     static Browsers browsers;
     ResidentAtKiosk kiosk;
 
@@ -277,6 +278,12 @@ class KioskDoorOrderTest {
             assertThat(logs.lines().stream().filter(l -> !l.contains("org.mariadb.jdbc")))
                     .noneMatch(l -> l.contains("Siti"));
         }
+        // Kept for the ticket's day only: the next day it is gone.
+        office.clock().setWib("2026-12-02T07:00");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> TestData.count(office.db(), "SELECT COUNT(*) FROM ticket WHERE name IS NOT NULL") == 0);
+        assertThat(TestData.count(office.db(), "SELECT COUNT(*) FROM ticket")).isEqualTo(1);
+        office.clock().setWib("2026-12-01T09:10");
         kiosk.close();
         // Skipped: no name is sent.
         TestData.clearQueue(office.db(), office.seededSettings());

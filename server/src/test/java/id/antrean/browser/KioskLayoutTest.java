@@ -105,6 +105,14 @@ class KioskLayoutTest {
         k.screenshot("kiosk-layout-" + tag + "-" + name);
     }
 
+    /** Healthy, reason HOSPITAL, the NIK, no name, no priority group, no phone: the ticket is asked for. */
+    static void askForTicket(ResidentAtKiosk k, String nik) {
+        k.chooseInOffice().healthy().reason("HOSPITAL").nik(nik);
+        k.on("name").tap("skip");
+        k.on("priority").tap("priority-NONE");
+        k.on("phone").tap("skip");
+    }
+
     @Test
     void portrait1080x1920() {
         everyScreenHasBigTargetsAndFits(1080, 1920);
@@ -128,6 +136,11 @@ class KioskLayoutTest {
             measure(k, tag, "service");
             k.tap("service-AKTA_PENGANGKATAN_PENGESAHAN_ANAK");
             measure(k, tag, "whatsapp");
+            // The number residents copy onto their phone is one line, never split at a hyphen.
+            assertThat((Boolean) k.page.evaluate("() => { const span = document.querySelector('[data-testid=whatsapp-number] span'); "
+                    + "const r = document.createRange(); r.selectNodeContents(span); "
+                    + "return r.getBoundingClientRect().height < parseFloat(getComputedStyle(span).fontSize) * 1.8; }"))
+                    .as(tag + ": the WhatsApp number on one line").isTrue();
             k.tap("back");
             k.on("service").tap("service-KTP_EL_RECORDING");
             k.answers(true, true, true);
@@ -167,14 +180,38 @@ class KioskLayoutTest {
         try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), width, height, "idle=600")) {
             k.byId("welcome-notice").waitFor();
             measure(k, tag, "welcome-closed");
-            k.upToLastStep(nik(2)).tap("priority-NONE");
-            k.on("phone").tap("skip");
+            askForTicket(k, nik(2));
             k.on("closed");
             measure(k, tag, "closed");
             k.tap("book-offered");
             k.on("ticket");
             measure(k, tag, "ticket-later-day");
         }
+        office.clock().setWib("2026-12-01T09:10");
+        // The first NIK again: it already has today's number.
+        try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), width, height, "idle=600")) {
+            askForTicket(k, nik(1));
+            k.on("already");
+            measure(k, tag, "already");
+        }
+        // The connection lost on the way.
+        try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), width, height, "idle=600")) {
+            k.page.route("**/api/v1/offices/oki/tickets", com.microsoft.playwright.Route::abort);
+            askForTicket(k, nik(3));
+            k.on("retry");
+            measure(k, tag, "retry");
+        }
+        // Today's quota used up: said on the first screen, and the next day offered.
+        TestData.execute(office.db(), "UPDATE office SET settings_rev = settings_rev + 1, "
+                + "settings = JSON_SET(settings, '$.dailyQuota.KTP_EL_RECORDING', 1)");
+        try (ResidentAtKiosk k = ResidentAtKiosk.open(browsers, office.port(), width, height, "idle=600")) {
+            k.byId("welcome-notice").waitFor();
+            measure(k, tag, "welcome-full");
+            askForTicket(k, nik(4));
+            k.on("quota");
+            measure(k, tag, "quota");
+        }
+        assertThat(seen).contains("already", "retry", "welcome-full", "quota");
         assertThat(seen).contains("welcome", "service", "whatsapp", "checklist", "reason", "note", "nik-local-error",
                 "name", "priority", "phone", "ticket", "refusal", "welcome-closed", "closed", "ticket-later-day");
         assertThat(problems).as("kiosk screens at " + tag + " with small targets, overflow, cut-off or axe findings").isEmpty();

@@ -339,6 +339,55 @@ class ApiContractTest {
         expect("stopTicketMessagesPost", 429, anonymous.post("/api/v1/tickets/no-such-token/messages/stop", null));
     }
 
+    /** The ticket page's satisfaction question (IKM) and the supervisors' daily index. */
+    @Test
+    @Order(7)
+    void surveyOperations() {
+        JsonNode t = expect("issueTicket", 201, anonymous.post("/api/v1/offices/oki/tickets", ticketRequest(nik(40)))).json();
+        String survey = "/api/v1/tickets/" + t.get("token").asText() + "/survey";
+        expect("ticketSurvey", 200, anonymous.get(survey));
+        expect("ticketSurvey", 404, anonymous.get("/api/v1/tickets/no-such-token/survey"));
+        expect("answerTicketSurvey", 409, anonymous.post(survey, Map.of("score", 4)));
+        TestData.execute(db, "UPDATE ticket SET state = 'DONE', finished_at = NOW(3), active_nik_hash = NULL WHERE id = "
+                + t.get("id").asLong());
+        // The ticket page after the end: its next step (KTP-el printing over WhatsApp), as documented.
+        JsonNode page = expect("ticketStatus", 200, anonymous.get("/api/v1/tickets/" + t.get("token").asText())).json();
+        assertThat(page.at("/nextStep/whatsapp/display").asText()).isEqualTo("0878-9456-7172");
+        expect("answerTicketSurvey", 400, raw(anonymous, "POST", survey, "application/json", "{\"score\":"));
+        expect("answerTicketSurvey", 415, raw(anonymous, "POST", survey, "text/plain", "{\"score\":4}"));
+        expect("answerTicketSurvey", 422, anonymous.post(survey, Map.of("score", 5)));
+        expect("answerTicketSurvey", 404, anonymous.post("/api/v1/tickets/no-such-token/survey", Map.of("score", 4)));
+        expect("answerTicketSurvey", 201, anonymous.post(survey, Map.of("score", 4, "comment", "Cepat.")));
+        expect("answerTicketSurvey", 409, anonymous.post(survey, Map.of("score", 3)));
+        expect("ticketSurvey", 200, anonymous.get(survey));
+
+        String report = "/api/v1/offices/oki/reports/satisfaction";
+        JsonNode r = expect("satisfactionReport", 200, admin.get(report + "?from=2026-12-01&to=2026-12-01")).json();
+        assertThat(r.at("/days/0/ikm/converted").asDouble()).isEqualTo(100.0);
+        expect("satisfactionReport", 400, admin.get(report + "?from=1-12-2026"));
+        expect("satisfactionReport", 401, anonymous.get(report));
+        expect("satisfactionReport", 403, operator.get(report));
+        expect("satisfactionReport", 404, admin.get("/api/v1/offices/nope/reports/satisfaction"));
+        expect("satisfactionReport", 422, admin.get(report + "?from=2026-12-02&to=2026-12-01"));
+    }
+
+    /** After the other limits were used up: the survey's own limits answer 429 too. */
+    @Test
+    @Order(10)
+    void surveyOperationsAreRateLimited() {
+        Api.Response r;
+        int n = 0;
+        do {
+            r = anonymous.get("/api/v1/tickets/no-such-token/survey");
+        } while (r.status() != 429 && ++n < 100);
+        expect("ticketSurvey", 429, r);
+        n = 0;
+        do {
+            r = anonymous.post("/api/v1/tickets/no-such-token/survey", Map.of("score", 4));
+        } while (r.status() != 429 && ++n < 100);
+        expect("answerTicketSurvey", 429, r);
+    }
+
     @Test
     @Order(3)
     void authOperations() {
@@ -783,6 +832,7 @@ class ApiContractTest {
         mounts.put("AuthApi", "/api/v1/auth");
         mounts.put("StaffApi", "/api/v1/staff");
         mounts.put("OpenApiDocument", "/openapi");
+        mounts.put("SurveyApi", "/api/v1");
         Set<String> routes = new TreeSet<>();
         for (Class<?> c : webClasses()) {
             if (!HttpService.class.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
