@@ -40,8 +40,7 @@ import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18
 import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
-import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem } from './screens.js';
-import { registerWelcomeAction } from './welcome-actions.js';
+import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem, registerWelcomeAction } from './screens.js';
 
 // "Ambil dokumen" (issue 14): its screens (pickup.js) load on first use, outside the first-load budget.
 registerWelcomeAction(() => h('button', { type: 'button', class: 'choice', dataset: { testid: 'pickup-start' },
