@@ -35,6 +35,7 @@ export function stateText(state, ticket = {}) {
 
 export const SERVICE = {
   KTP_EL_RECORDING: { id: 'Perekaman KTP-el (mendesak)', en: 'Urgent KTP-el recording' },
+  PICKUP: { id: 'Pengambilan dokumen', en: 'Document pickup' },
 };
 
 /** Used when the server sends no reminder texts (the display must never show an empty band). */

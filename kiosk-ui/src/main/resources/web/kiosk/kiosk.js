@@ -42,6 +42,11 @@ import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem, registerWelcomeAction } from './screens.js';
 
+// "Ambil dokumen" (issue 14): its screens (pickup.js) load on first use, outside the first-load budget.
+registerWelcomeAction(() => h('button', { type: 'button', class: 'choice', dataset: { testid: 'pickup-start' },
+  onclick: async () => { await import('./pickup.js'); state.pickup = null; go('pickupCode'); } },
+icon(ICONS.idcard, 'icon choice-icon'), h('span', { class: 'choice-label' }, lang() === 'en' ? 'Collect a document' : 'Ambil dokumen')));
+
 const params = new URLSearchParams(location.search);
 const seconds = (name, fallback) => {
   const v = Number(params.get(name));
@@ -197,6 +202,15 @@ const act = {
     submit();
   },
   retry: () => send(),
+  // For pickup.js: move, show a ticket or a refusal, the busy overlay.
+  goTo: go,
+  goBackTo: rewindTo,
+  showTicket(ticket) {
+    state.ticket = ticket;
+    show('ticket');
+  },
+  showRefusal: (missing) => refuse(missing),
+  busy: (on) => setBusy(on),
   printWhatsApp(service, link) {
     printSlip(buildWhatsAppSlip(service, { config, link, now: nowInOffice() }));
   },

@@ -48,7 +48,7 @@ export function buildSlip(ticket, { config, statusLink, now }) {
       h('div', { class: 'slip-id' },
         h('p', { class: 'slip-label' }, t('queueNumber')),
         h('p', { class: 'slip-number' }, ticket.number),
-        h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.service)),
+        h('p', { class: 'slip-service' }, service ? pick(service.name) : ticket.serviceName ? pick(ticket.serviceName) : ticket.service)),
       statusLink && slipQr(statusLink, t('scanStatus'))),
     laterDay && h('p', { class: 'slip-day' }, comeOn(ticket)),
     // A later day is named above in words; the date row would only repeat it.

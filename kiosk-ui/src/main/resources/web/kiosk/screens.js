@@ -127,7 +127,7 @@ function ticketCard(ticket, ctx, extra = []) {
       extra),
     h('div', { class: 'ticket-side' },
       h('dl', { class: 'details' },
-        detail(t('service'), service ? pick(service.name) : ticket.service, 'ticket-service'),
+        detail(t('service'), service ? pick(service.name) : ticket.serviceName ? pick(ticket.serviceName) : ticket.service, 'ticket-service'),
         detail(t('day'), fmtDate(ticket.day), 'ticket-date'),
         detail(t('slot'), fmtSlot(ticket.slot), 'ticket-slot'),
         ticket.position != null && detail(t('position'),

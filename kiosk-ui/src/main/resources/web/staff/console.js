@@ -7,6 +7,7 @@ import { askPpe, askRefusal, REFUSE_REASONS, celsius } from './dialogs.js';
 import { askNumber, askTransfer, renderCounterStatus, STATUS_KEYS, STATUS_WORDS } from './counter-tools.js';
 import { renderQueue } from './queue-view.js';
 import { renderCurrent } from './current-view.js';
+import { renderPickup } from './pickup-counter.js';
 import { time } from './format.js';
 
 const POLL_MS = 2000;
@@ -76,6 +77,8 @@ function layout() {
 
 function render() {
   renderCurrent(el.current, current, counter);
+  // A pickup ticket (B-…) also shows its document and the handover buttons.
+  renderPickup(el.current, current, { say, onDone: async () => { await refresh(); render(); } });
   for (const a of ACTIONS) {
     el.buttons[a.name].disabled = busy || !a.when(current);
   }

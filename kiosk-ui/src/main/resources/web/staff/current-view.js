@@ -11,6 +11,7 @@ export function setReasons(list) {
 }
 
 export function reasonLabel(code) {
+  if (code === 'PICKUP') return ['Pengambilan dokumen', 'Document pickup']; // pickup tickets (B-…) have no urgency
   const l = reasons[code];
   return l ? [l.id, l.en] : [code, ''];
 }
@@ -36,8 +37,8 @@ export function renderCurrent(root, t, counter) {
       bi('NIK bukan dari wilayah kantor ini. Periksa KTP/KK sebelum perekaman.',
         'The NIK is not from this office’s region. Check the ID documents before recording.')) : null,
     h('dl', { class: 'facts' },
-      fact('Alasan mendesak', 'Urgency', h('span', {}, bi(rid, ren), t.urgency?.note ? h('span', { class: 'note' }, `“${t.urgency.note}”`) : null)),
-      fact('Kelompok prioritas', 'Priority group', priority ? bi(priority[0], priority[1]) : bi('Tidak ada', 'None')),
+      t.service === 'PICKUP' ? fact('Layanan', 'Service', bi(rid, ren)) : fact('Alasan mendesak', 'Urgency', h('span', {}, bi(rid, ren), t.urgency?.note ? h('span', { class: 'note' }, `“${t.urgency.note}”`) : null)),
+      t.service !== 'PICKUP' && fact('Kelompok prioritas', 'Priority group', priority ? bi(priority[0], priority[1]) : bi('Tidak ada', 'None')),
       fact('NIK (4 angka terakhir)', 'NIK (last 4 digits)', h('span', { class: 'nik' }, `•••• •••• •••• ${t.nikLast4}`)),
       t.name ? fact('Nama', 'Name', t.name) : null,
       fact('Slot', 'Slot', t.slot ? `${t.slot.start}–${t.slot.end}` : '–'),

@@ -8,6 +8,7 @@ const BESIDE = 'TRACER';
 
 const PAGES = [
   { href: 'console.html', id: 'Loket', en: 'Counter', role: 'OPERATOR' },
+  { href: 'pickups.html', id: 'Dokumen siap diambil', en: 'Documents ready', role: 'OPERATOR' },
   { href: 'supervisor.html', id: 'Laporan', en: 'Reports', role: 'SUPERVISOR' },
   { href: 'messages.html', id: 'Pesan', en: 'Messages', role: 'SUPERVISOR' },
   { href: 'settings.html', id: 'Pengaturan', en: 'Settings', role: 'ADMIN' },

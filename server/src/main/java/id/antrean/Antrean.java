@@ -91,6 +91,7 @@ public final class Antrean implements AutoCloseable {
     private final WebServer server;
     private final FeedLag feedLag;
     private NotificationDispatcher dispatcher;
+    private id.antrean.app.PickupReminders pickupReminders;
     private id.antrean.app.NameRetention names;
     private DataRetention retention;
     private id.antrean.app.BookingReleases releases;
@@ -111,6 +112,7 @@ public final class Antrean implements AutoCloseable {
         WaitingRoom room = null;
         EventFeed feed = null;
         NotificationDispatcher dispatcher = null;
+        id.antrean.app.PickupReminders pickupReminders = null;
         id.antrean.app.NameRetention names = null;
         DataRetention retention = null;
         try {
@@ -163,6 +165,16 @@ public final class Antrean implements AutoCloseable {
             CounterStatusStore counterStatuses = new CounterStatusStore(database, events);
             CounterDesk counters = new CounterDesk(offices, tickets, room, desk, clock, counterStatuses);
             CounterBreaks breaks = new CounterBreaks(offices, counterStatuses, tickets, clock);
+            // Document pickup: its own appointments, pickup tickets in the same queue, messages via the outbox.
+            id.antrean.storage.PickupStore pickupStore = new id.antrean.storage.PickupStore(database, events);
+            id.antrean.app.PickupDesk pickups = new id.antrean.app.PickupDesk(offices, pickupStore, outbox,
+                    whatsapp.configured(), secrets, room, desk, clock);
+            counters.served(pickups::serves);
+            notifications.alsoOnStop(pickups::stop);
+            if (dispatcher != null) {
+                dispatcher.pickups(pickups);
+            }
+            pickupReminders = new id.antrean.app.PickupReminders(officeStore, offices, pickupStore, pickups, clock);
             OfficeAdmin admin = new OfficeAdmin(offices, officeStore, room, clock);
             Config login = app.get("login");
             StaffAccounts accounts = new StaffAccounts(new StaffStore(database, events), new SessionStore(database), clock,
@@ -252,6 +264,10 @@ public final class Antrean implements AutoCloseable {
                                 .post("/api/v1/tickets/{token}/messages/stop", limits.handler("ticket"))
                                 .get("/api/v1/tickets/{token}/my-data", limits.handler("ticket"))
                                 .delete("/api/v1/tickets/{token}/my-data/whatsapp", limits.handler("ticket"))
+                                .post("/api/v1/offices/{office}/pickups/arrive", limits.handler("pickup"))
+                                .any("/api/v1/pickups/{token}", limits.handler("pickup"))
+                                .any("/api/v1/pickups/{token}/*", limits.handler("pickup"))
+
                                 .get("/api/v1/tickets/{token}/survey", limits.handler("ticket"))
                                 .post("/api/v1/tickets/{token}/survey", limits.handler("survey"));
                         routing.get("/api/v1/tickets/{token}/booking", limits.handler("ticket"))
@@ -277,6 +293,8 @@ public final class Antrean implements AutoCloseable {
                                         new WhatsAppWebhook(whatsapp, outbox, notifications))
                                 .register("/api/v1", new PrivacyApi(retentionJob, residentData, offices, guard),
                                         new TracingApi(tracing, guard))
+                                .register("/api/v1", new id.antrean.web.PickupApi(pickups, offices, guard),
+                                        new id.antrean.web.PickupPublicApi(pickups, offices, limits))
                                 .register("/api/v1/auth", new AuthApi(accounts, guard, secureCookie, clients))
                                 .register("/api/v1/staff", new StaffApi(accounts, guard))
                                 .register("/openapi", new OpenApiDocument())
@@ -300,7 +318,9 @@ public final class Antrean implements AutoCloseable {
             startedFeed.start();
             releases.start(Duration.ofSeconds(app.get("booking.release.seconds").asInt().orElse(30)));
             refusals.start(Duration.ofSeconds(app.get("booking.refusals.flush.seconds").asInt().orElse(10)));
+            pickupReminders.start(Duration.ofSeconds(app.get("pickup.overdue.seconds").asInt().orElse(60)));
             Antrean node = new Antrean(database, room, startedFeed, hub, server, feedLag);
+            node.pickupReminders = pickupReminders;
             // Names given at the kiosk are kept for the ticket's day only (issue 13).
             names.startTimer(Duration.ofSeconds(app.get("names.check.seconds").asInt().orElse(600)));
             node.names = names;
@@ -319,6 +339,9 @@ public final class Antrean implements AutoCloseable {
         } catch (RuntimeException e) {
             if (retention != null) {
                 retention.close();
+            }
+            if (pickupReminders != null) {
+                pickupReminders.close();
             }
             if (dispatcher != null) {
                 dispatcher.close();
@@ -343,6 +366,11 @@ public final class Antrean implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** This node's overdue job for document pickups (tests run it at once instead of waiting for its timer). */
+    public id.antrean.app.PickupReminders pickupReminders() {
+        return pickupReminders;
     }
 
     /** This node's WhatsApp dispatcher, or null when the provider is not configured. */
@@ -371,6 +399,9 @@ public final class Antrean implements AutoCloseable {
     public void close() {
         if (retention != null) {
             retention.close();
+        }
+        if (pickupReminders != null) {
+            pickupReminders.close();
         }
         if (dispatcher != null) {
             dispatcher.close();

@@ -34,6 +34,13 @@ public final class CounterDesk {
     private final Clock clock;
     private final CounterStatusStore statuses;
 
+    private java.util.function.BiFunction<Office, String, id.antrean.domain.CounterServes> served;
+
+    /** What each counter serves (document pickup's per-counter setting); unset: every counter serves all. */
+    public void served(java.util.function.BiFunction<Office, String, id.antrean.domain.CounterServes> served) {
+        this.served = served;
+    }
+
     public CounterDesk(Offices offices, TicketStore tickets, WaitingRoom room, TicketDesk desk, Clock clock,
                        CounterStatusStore statuses) {
         this.statuses = statuses;
@@ -65,7 +72,8 @@ public final class CounterDesk {
         }
         room.admit(office);
         try {
-            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now, office.settings().roomCapacity())
+            return tickets.callNext(officeId, today, counter.id(), counter.name(), actor, now, office.settings().roomCapacity(),
+                            served == null ? id.antrean.domain.CounterServes.BOTH : served.apply(office, counter.id()))
                     .map(c -> new Call(desk.status(office, c.ticket()), c.early()));
         } catch (TicketStore.CounterBusy e) {
             Ticket other = tickets.atCounter(officeId, today, counterId).orElseThrow(() -> e);

@@ -53,6 +53,12 @@ public final class NotificationDispatcher implements AutoCloseable {
     private final AtomicInteger currentRate;
     private final AtomicLong sent = new AtomicLong();
     private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile PickupDesk pickups;
+
+    /** Also sends the messages about finished documents (document pickup). */
+    public void pickups(PickupDesk pickups) {
+        this.pickups = pickups;
+    }
     private volatile boolean running;
     private Thread loop;
     private ExecutorService workers;
@@ -133,6 +139,20 @@ public final class NotificationDispatcher implements AutoCloseable {
                 }
             }));
         }
+        PickupDesk p = pickups;
+        List<id.antrean.storage.PickupStore.Due> pickupDue = p == null ? List.of() : p.due(now, settings.batch());
+        for (id.antrean.storage.PickupStore.Due d : pickupDue) {
+            slots.acquireUninterruptibly();
+            running.add(workers.submit(() -> {
+                try {
+                    dispatchPickup(p, d);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "WhatsApp message " + d.id() + " not dispatched this round: " + e);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -143,7 +163,40 @@ public final class NotificationDispatcher implements AutoCloseable {
                 // logged by the task
             }
         }
-        return due.size();
+        return due.size() + pickupDue.size();
+    }
+
+    /** A message about a finished document: the same claim, pace, rate and outcome as a ticket's. */
+    private void dispatchPickup(PickupDesk p, id.antrean.storage.PickupStore.Due d) {
+        Instant now = clock.instant();
+        if (d.stopped()) {
+            store.finish(d.id(), "DROPPED", "stopped by the resident", now);
+            return;
+        }
+        Optional<String> stale = id.antrean.domain.PickupNoticeParameters.staleReason(d.kind(), d.state(), d.notBefore(), now);
+        if (stale.isPresent()) {
+            store.finish(d.id(), "DROPPED", stale.get(), now);
+            return;
+        }
+        if (!store.claim(d.id(), node, now.plus(settings.lease()), now)) {
+            return;
+        }
+        if (!store.takePace(d.recipient(), now, now.plus(settings.pairPace()))) {
+            store.release(d.id(), node, now.plus(settings.pairPace()), null);
+            return;
+        }
+        if (!limiter.acquirePermission()) {
+            store.release(d.id(), node, clock.instant(), null);
+            return;
+        }
+        Optional<List<String>> params = p.parameters(d, publicUrl);
+        if (params.isEmpty()) {
+            store.finish(d.id(), "DROPPED", "document moved on", clock.instant());
+            return;
+        }
+        ProviderAnswer answer = sender.send(new MessageSender.Outgoing("outbox:" + d.id(), d.recipient(), d.kind(),
+                d.language(), params.get()));
+        outcome(d.id(), d.attempts(), answer);
     }
 
     private void dispatch(OutboxStore.Due d) {
@@ -184,6 +237,12 @@ public final class NotificationDispatcher implements AutoCloseable {
                 publicUrl + "/t/" + ticket.token());
         ProviderAnswer answer = sender.send(new MessageSender.Outgoing("outbox:" + d.id(), d.recipient(), d.kind(),
                 d.language(), params));
+        outcome(d.id(), d.attempts(), answer);
+    }
+
+    /** Records what the provider answered for one claimed row. */
+    private void outcome(long id, int previousAttempts, ProviderAnswer answer) {
+        OutcomeRow d = new OutcomeRow(id, previousAttempts);
         Instant after = clock.instant();
         switch (answer) {
             case ProviderAnswer.Accepted a -> {
@@ -217,6 +276,9 @@ public final class NotificationDispatcher implements AutoCloseable {
                 LOG.warning("WhatsApp provider refused our credentials or settings: " + c.reason());
             }
         }
+    }
+
+    private record OutcomeRow(long id, int attempts) {
     }
 
     /** The provider said we go too fast: halve this node's rate and pause a second. */

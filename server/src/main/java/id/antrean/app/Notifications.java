@@ -125,7 +125,18 @@ public final class Notifications implements EventStore.Follower {
     }
 
     /** An inbound STOP / BERHENTI: every active consent of that number ends. Returns how many. */
+    private volatile java.util.function.Consumer<String> alsoOnStop;
+
+    /** Something else that messages this number and must stop too (document pickup). */
+    public void alsoOnStop(java.util.function.Consumer<String> stop) {
+        this.alsoOnStop = stop;
+    }
+
     public int stopNumber(String e164) {
+        java.util.function.Consumer<String> other = alsoOnStop;
+        if (other != null) {
+            other.accept(e164);
+        }
         int n = 0;
         for (long ticketId : store.activeTicketsOf(e164)) {
             if (store.stop(ticketId, "WHATSAPP_REPLY", clock.instant())) {

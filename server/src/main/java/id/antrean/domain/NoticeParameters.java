@@ -31,7 +31,14 @@ public final class NoticeParameters {
             case CANCELLED -> List.of(number, officeWhatsApp(office));
             case REMINDER_EVENING -> List.of(number, day(t.day(), en), slot);
             case REMINDER_HOUR -> List.of(number, slot);
+            case PICKUP_READY, PICKUP_MOVED, PICKUP_REMINDER, PICKUP_LAST_REMINDER, PICKUP_ARCHIVED ->
+                    throw new IllegalArgumentException(kind + " is about a document: see PickupNoticeParameters");
         };
+    }
+
+    /** A date as the office writes it: "Selasa, 1 Desember 2026" / "Tuesday, 1 December 2026". */
+    public static String dayLabel(LocalDate day, boolean en) {
+        return day(day, en);
     }
 
     static String day(LocalDate day, boolean en) {

@@ -27,6 +27,8 @@ public final class NoticeRelevancePolicy {
             case NO_SHOW -> now == TicketState.NO_SHOW;
             case REFUSED -> now == TicketState.REFUSED;
             case CANCELLED -> now == TicketState.CANCELLED;
+            // About a document, never a ticket: PickupNoticeParameters.staleReason decides for these.
+            case PICKUP_READY, PICKUP_MOVED, PICKUP_REMINDER, PICKUP_LAST_REMINDER, PICKUP_ARCHIVED -> false;
         };
         return fits ? Optional.empty() : Optional.of("ticket is now " + now.name());
     }

@@ -22,6 +22,11 @@ public enum RejectionCode {
     QUOTA_FULL(Kind.CONFLICT),
     INVALID_STATE(Kind.CONFLICT),
     COUNTER_BUSY(Kind.CONFLICT),
+    // Document pickup
+    PICKUP_FULL(Kind.CONFLICT),
+    PICKUP_NOT_READY(Kind.CONFLICT),
+    PICKUP_NOT_TODAY(Kind.CONFLICT),
+    PICKUP_DUPLICATE(Kind.CONFLICT),
     STAFF_EXISTS(Kind.CONFLICT),
     SURVEY_NOT_OPEN(Kind.CONFLICT),
     SURVEY_ALREADY_ANSWERED(Kind.CONFLICT),
@@ -30,12 +35,14 @@ public enum RejectionCode {
     TICKET_NOT_FOUND(Kind.NOT_FOUND),
     COUNTER_NOT_FOUND(Kind.NOT_FOUND),
     STAFF_NOT_FOUND(Kind.NOT_FOUND),
+    PICKUP_NOT_FOUND(Kind.NOT_FOUND),
     // Who is asking.
     NOT_LOGGED_IN(Kind.UNAUTHENTICATED),
     LOGIN_FAILED(Kind.UNAUTHENTICATED),
     // Too many attempts: the client must wait (the answer says how long).
     LOGIN_LOCKED(Kind.TOO_MANY),
     LOGIN_BUSY(Kind.TOO_MANY),
+    PICKUP_CODE_LOCKED(Kind.TOO_MANY),
     FORBIDDEN(Kind.FORBIDDEN),
     CSRF_TOKEN_MISSING(Kind.FORBIDDEN),
     // Booking from home and check-in at the door (issue 15).

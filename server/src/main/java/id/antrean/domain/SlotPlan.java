@@ -15,15 +15,20 @@ public record SlotPlan(List<Slot> slots, int layout) {
     }
 
     public static SlotPlan of(OfficeSettings settings, LocalDate day) {
+        return of(settings, day, settings.slotMinutes());
+    }
+
+    /** The day's opening hours cut into slots of another length (document pickups have their own). */
+    public static SlotPlan of(OfficeSettings settings, LocalDate day, int slotMinutes) {
         List<Slot> slots = new ArrayList<>();
         for (OpeningInterval interval : settings.hoursOn(day)) {
             int open = interval.open().toSecondOfDay() / 60;
             int close = interval.close().toSecondOfDay() / 60;
-            for (int start = open; start < close; start += settings.slotMinutes()) {
-                slots.add(new Slot(start, Math.min(start + settings.slotMinutes(), close)));
+            for (int start = open; start < close; start += slotMinutes) {
+                slots.add(new Slot(start, Math.min(start + slotMinutes, close)));
             }
         }
-        return new SlotPlan(slots, slots.hashCode() * 31 + settings.slotMinutes());
+        return new SlotPlan(slots, slots.hashCode() * 31 + slotMinutes);
     }
 
     public boolean isEmpty() {

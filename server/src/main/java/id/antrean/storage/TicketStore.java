@@ -487,16 +487,32 @@ public final class TicketStore {
      */
     public Optional<Called> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
                                      Instant now, int roomCapacity) {
+        return callNext(officeId, day, counterId, counterName, actor, now, roomCapacity, id.antrean.domain.CounterServes.BOTH);
+    }
+
+    /** The same, from only the tickets the counter serves: recording, document pickup, or both. */
+    public Optional<Called> callNext(String officeId, LocalDate day, String counterId, String counterName, String actor,
+                                     Instant now, int roomCapacity, id.antrean.domain.CounterServes serves) {
+        String inRoom = switch (serves) {
+            case BOTH -> "ticket-call-pick";
+            case RECORDING -> "ticket-call-pick-recording";
+            case PICKUP -> "ticket-call-pick-pickup";
+        };
+        String outside = switch (serves) {
+            case BOTH -> "ticket-call-pick-outside";
+            case RECORDING -> "ticket-call-pick-outside-recording";
+            case PICKUP -> "ticket-call-pick-outside-pickup";
+        };
         return db.inTransaction(tx -> {
-            Optional<Long> pick = tx.namedGet("ticket-call-pick", officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+            Optional<Long> pick = tx.namedGet(inRoom, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
             boolean early = false;
             if (pick.isEmpty()) {
                 // The room lock, as admissions take it: nobody is let in meanwhile, so the room is not overfilled
                 // and an admitted resident is never passed over for one from outside.
                 tx.namedGet("room-lock", officeId).orElseThrow();
-                pick = tx.namedGet("ticket-call-pick", officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+                pick = tx.namedGet(inRoom, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
                 if (pick.isEmpty() && present(tx, officeId, day) < roomCapacity) {
-                    pick = tx.namedGet("ticket-call-pick-outside", officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
+                    pick = tx.namedGet(outside, officeId, Rows.sqlDate(day)).map(r -> Rows.lng(r, "id"));
                     early = pick.isPresent();
                 }
             }

@@ -32,6 +32,8 @@ public final class RateLimits {
             "login", 20,     // a person types a password a few times a minute at most
             "kiosk", 120,    // a kiosk at the door is one address serving the whole office
             "ticket", 300,   // ticket pages, read and cancelled by token
+            "pickup", 60,    // pickup codes typed at a kiosk, and pickup links
+            "pickup-miss", 10, // pickup codes that matched nothing: what a guesser spends
             "survey", 20);   // the satisfaction answer: one per ticket, a few tries by a hand
 
     private final ClientAddress clients;
@@ -102,6 +104,19 @@ public final class RateLimits {
         }
         long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 1_000_000_000L;
         return Optional.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /**
+     * Whether the client has used up the named limit, without taking a permit: empty when it may go
+     * on, else the seconds to wait.
+     */
+    public Optional<Long> peekBlocked(String name, String client) {
+        RateLimiter limiter = limiters.getIfPresent(name + " " + key(client));
+        if (limiter == null || limiter.getMetrics().getAvailablePermissions() > 0) {
+            return Optional.empty();
+        }
+        long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 1_000_000_000L;
+        return nanos <= 0 ? Optional.empty() : Optional.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
     }
 
     /** The answer to a request refused for now: Retry-After and the JSON error body, sent here (error handlers drop headers). */

@@ -492,7 +492,7 @@ class ApiFuzzTest {
         try (Statement st = sql.createStatement()) {
             try (ResultSet rs = st.executeQuery(
                     "CHECKSUM TABLE ticket, office, service, day_counter, slot_usage, idempotency_key, waiting_room, event,"
-                    + " notify_office, notify_consent, notify_outbox")) {
+                    + " notify_office, notify_consent, notify_outbox, pickup_document, pickup_settings")) {
                 while (rs.next()) {
                     String table = rs.getString(1);
                     s.append(table.substring(table.indexOf('.') + 1)).append('=').append(rs.getString(2)).append(' ');

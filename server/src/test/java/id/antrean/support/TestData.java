@@ -14,6 +14,11 @@ public final class TestData {
     /** Empties the day's queue (tickets, counts, events, keys) and puts the seeded settings back. */
     public static void clearQueue(TestDatabase.Db db, String seededSettings) {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // Document pickup (V45): documents (their outbox rows go with them), capacity rows, settings.
+            st.execute("DELETE FROM pickup_document");
+            st.execute("DELETE FROM pickup_slot");
+            st.execute("DELETE FROM pickup_day");
+            st.execute("DELETE FROM pickup_settings");
             st.execute("DELETE FROM ticket");
             st.execute("DELETE FROM day_counter");
             st.execute("DELETE FROM slot_usage");

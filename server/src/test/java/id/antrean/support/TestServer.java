@@ -34,7 +34,7 @@ public final class TestServer {
         all.put("server.port", "0");
         all.put("server.host", "127.0.0.1");
         // Every test client is 127.0.0.1: per-client limits only where a test sets them (RateLimitTest).
-        for (String limit : new String[] {"login", "kiosk", "ticket"}) {
+        for (String limit : new String[] {"login", "kiosk", "ticket", "pickup", "pickup-miss"}) {
             all.put("antrean.rate-limit." + limit + ".per-minute", "1000000");
         }
         // Test set-ups create and log in many staff at once; LoginFloodTest sets the real budget.
