@@ -40,6 +40,7 @@ import { t, pick, setLang, lang, LANGS, fmtDate, fmtTime, isoDayIn } from './i18
 import { getKiosk, getNotifications, postTicket, officeId, newIdempotencyKey, ApiError, NetworkError } from './api.js';
 import { createIdleTimer } from './idle.js';
 import { buildSlip, buildWhatsAppSlip, printSlip } from './print.js';
+import { loadQr, qrLoaded } from './qr.js';
 import { SCREENS, NIK_LENGTH, NAME_MAX, normalizePhone, nikProblem, registerWelcomeAction } from './screens.js';
 
 // "Ambil dokumen" (issue 14): its screens (pickup.js) load on first use, outside the first-load budget.
@@ -105,6 +106,7 @@ const app = document.getElementById('app');
 function go(screen, { push = true } = {}) {
   if (push && state.screen !== screen) state.history.push(state.screen);
   state.screen = screen;
+  if (!qrLoaded()) loadQr().then(() => { if (state.screen === screen) render(); }).catch(() => {});
   render();
 }
 
@@ -212,7 +214,7 @@ const act = {
   showRefusal: (missing) => refuse(missing),
   busy: (on) => setBusy(on),
   printWhatsApp(service, link) {
-    printSlip(buildWhatsAppSlip(service, { config, link, now: nowInOffice() }));
+    loadQr().then(() => printSlip(buildWhatsAppSlip(service, { config, link, now: nowInOffice() })));
   },
   // Called on every render of the ticket screen (a language switch re-renders it): print
   // once per ticket and keep the original 20-second deadline.
@@ -397,7 +399,8 @@ function whatsappLink(link, serviceName) {
 
 function printCurrent() {
   if (!state.ticket) return;
-  printSlip(buildSlip(state.ticket, { config, statusLink: statusLink(state.ticket), now: nowInOffice() }));
+  const ticket = state.ticket;
+  loadQr().then(() => printSlip(buildSlip(ticket, { config, statusLink: statusLink(ticket), now: nowInOffice() })));
 }
 
 function startReturnCountdown(el) {
