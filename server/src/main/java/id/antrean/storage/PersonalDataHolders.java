@@ -53,6 +53,11 @@ public final class PersonalDataHolders {
             // Satisfaction survey comments (free text; the score and the count of comments stay for reports).
             new Holder("surveyComments", "erase-survey-comment",
                     (o, c) -> new Object[]{o, o, Rows.ts(c.ticket()), Rows.sqlDate(c.ticketDay())}),
+            // Document pickups: their messages, then the document's name, number, last 4 and representative.
+            new Holder("pickupMessages", "erase-pickup-outbox",
+                    (o, c) -> new Object[]{o, o, Rows.ts(c.pickup()), Rows.ts(c.pickup())}),
+            new Holder("pickups", "erase-pickup",
+                    (o, c) -> new Object[]{Rows.ts(c.now()), o, Rows.ts(c.pickup()), Rows.ts(c.pickup())}),
             // Kiosk retries' stored answers and request hashes.
             new Holder("idempotencyKeys", "erase-idempotency", (o, c) -> new Object[]{o, Rows.ts(c.retry())}),
             // The ticket: NIK hash and last 4, name, phone, notes, temperature, priority group.

@@ -123,20 +123,24 @@ public final class PrivacyOffice {
 
     private static String run(List<String> cmd, String input) throws Exception {
         Process p = new ProcessBuilder(cmd).start();
+        // Each stream read on a thread of its own: on the common pool (one thread on 2 cores) the
+        // stderr reader held the only thread while the dump filled the stdout pipe, and both waited.
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return p.getErrorStream().readAllBytes();
             } catch (java.io.IOException e) {
                 return new byte[0];
             }
-        });
+        }, readers);
         java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return p.getInputStream().readAllBytes();
             } catch (java.io.IOException e) {
                 return new byte[0];
             }
-        });
+        }, readers);
+        readers.shutdown();
         try (var in = p.getOutputStream()) {
             if (input != null) {
                 in.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -244,6 +244,34 @@ class RetentionTest {
         assertThat(t).hasSize(4);
     }
 
+    @Test
+    void aCollectedDocumentIsErasedAfterItsTimeAndOneStillWaitingIsKept() throws Exception {
+        Api admin = office.admin();
+        Api.Response collected = admin.post("/api/v1/offices/oki/pickups", java.util.Map.of("type", "KK", "reference", "WA-RET-1",
+                "name", "Sari Pengambil", "phone", "081298765001", "nikLast4", "4321"));
+        assertThat(collected.status()).as(collected.body()).isEqualTo(201);
+        Api.Response waiting = admin.post("/api/v1/offices/oki/pickups", java.util.Map.of("type", "KK", "reference", "WA-RET-2",
+                "name", "Budi Menunggu", "phone", "081298765002", "nikLast4", "8765"));
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(201);
+        // Collected on the 2nd (the handover itself is PickupAtTheDoorTest's); the other never comes.
+        TestData.execute(office.db(), "UPDATE pickup_document SET state = 'COLLECTED', collector = 'RESIDENT',"
+                + " collected_at = '2026-12-02 02:00:00', collected_day = '2026-12-02' WHERE reference = 'WA-RET-1'");
+        String fields = "SELECT CONCAT_WS('|', resident_name, whatsapp_phone, nik_last4) FROM pickup_document WHERE reference = ";
+        office.clock().setWib("2026-12-31T09:30"); // 29 days after collection
+        run();
+        assertThat(TestData.string(office.db(), fields + "'WA-RET-1'")).isEqualTo("Sari Pengambil|+6281298765001|4321");
+        office.clock().setWib("2027-01-02T09:30"); // 31 days after
+        Map<String, Long> counts = run();
+        assertThat(counts.get("pickups")).isEqualTo(1);
+        assertThat(TestData.string(office.db(), fields + "'WA-RET-1'")).isEmpty();
+        assertThat(TestData.string(office.db(), "SELECT erased_at FROM pickup_document WHERE reference = 'WA-RET-1'")).isNotNull();
+        assertThat(TestData.string(office.db(), fields + "'WA-RET-2'")).isEqualTo("Budi Menunggu|+6281298765002|8765");
+        assertThat(TestData.count(office.db(), "SELECT COUNT(*) FROM notify_outbox o JOIN pickup_document d ON d.id = o.pickup_id"
+                + " WHERE d.reference = 'WA-RET-1' AND o.recipient IS NOT NULL")).isZero();
+        String after = dump();
+        assertThat(after).doesNotContain("Sari Pengambil", "6281298765001").contains("Budi Menunggu");
+    }
+
     static String dump() throws Exception {
         return PrivacyOffice.dump(office.db());
     }
