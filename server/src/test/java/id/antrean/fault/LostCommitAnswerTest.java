@@ -40,9 +40,16 @@ class LostCommitAnswerTest {
         Matcher m = Pattern.compile("//([^:/]+):(\\d+)/").matcher(db.url());
         assertThat(m.find()).as("host and port in %s", db.url()).isTrue();
         thief = new CommitAnswerThief(m.group(1), Integer.parseInt(m.group(2)));
-        // No admission timer: the only COMMITs on the wire are the requests' own.
+        // No admission timer and none of the other background jobs (booking releases, refusal
+        // counts, pickup reminders, retention, kiosk names): the only COMMITs on the wire are the
+        // requests' own, so "the next commit" is the ticket's.
         node = TestServer.start(db, CLOCK, Map.of("db.connection.url", thief.route(db.url()),
-                "antrean.admission.seconds", "3600"));
+                "antrean.admission.seconds", "3600",
+                "antrean.booking.release.seconds", "3600",
+                "antrean.booking.refusals.flush.seconds", "3600",
+                "antrean.pickup.overdue.seconds", "3600",
+                "antrean.retention.poll.seconds", "0",
+                "antrean.names.check.seconds", "3600"));
         kiosk = new Api(node.port());
     }
 
