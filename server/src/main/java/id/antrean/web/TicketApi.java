@@ -49,7 +49,14 @@ public final class TicketApi implements HttpService {
         JsonNode tree = JsonBody.tree(req);
         TicketRequestBody body = JsonBody.convert(tree, TicketRequestBody.class);
         byte[] requestHash = Secrets.sha256(tree.toString());
-        IssueOutcome outcome = desk.issue(office, body.toRequest(), key, requestHash);
+        var request = body.toRequest();
+        if (request.channel() == id.antrean.domain.Channel.MOBILE) {
+            // Phone bookings have their own route, with its limits per NIK, the phone share and check-in.
+            throw new Rejected(id.antrean.domain.Rejection.of(id.antrean.domain.RejectionCode.INVALID_REQUEST,
+                    Text.of("Pemesanan dari ponsel melalui halaman pemesanan (/book/).",
+                            "Bookings from a phone go through the booking page (/book/)."), Map.of("field", "channel")));
+        }
+        IssueOutcome outcome = desk.issue(office, request, key, requestHash);
         switch (outcome) {
             case IssueOutcome.Issued issued when issued.firstAnswer() != null -> {
                 res.status(Status.CREATED_201);

@@ -126,6 +126,16 @@ class BookingFromHomeTest {
     }
 
     @Test
+    void theKioskRouteTakesNoPhoneBookingSoItsLimitsCannotBeSidestepped() {
+        java.util.Map<String, Object> asPhone = new java.util.HashMap<>(ticketRequest(nik(40)));
+        asPhone.put("channel", "MOBILE");
+        Api.Response r = api().post("/api/v1/offices/oki/tickets", asPhone);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("details").path("field").asText()).isEqualTo("channel");
+        assertThat(TestData.count(office.db(), "SELECT COUNT(*) FROM ticket WHERE channel = 'MOBILE'")).isZero();
+    }
+
+    @Test
     void aCounterWithNobodyInTheRoomNeverCallsABookingWhoseResidentIsStillAtHome() {
         office.clock().setWib(TODAY + "T08:05");
         JsonNode booked = book(11, TODAY, "09:00");
