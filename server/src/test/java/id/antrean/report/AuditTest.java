@@ -89,7 +89,12 @@ class AuditTest {
     void anyStaffMemberMayListTheCounters() {
         Api.Response r = operator.get("/api/v1/offices/oki/counters");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("counters").toString()).isEqualTo("[{\"id\":\"1\",\"name\":\"Loket 1\"},{\"id\":\"2\",\"name\":\"Loket 2\"}]");
+        // Each counter with its name (and, since issue 13, its status: open, on break or closed).
+        var counters = r.json().get("counters");
+        assertThat(counters).hasSize(2);
+        assertThat(counters.get(0).get("id").asText() + " " + counters.get(0).get("name").asText()).isEqualTo("1 Loket 1");
+        assertThat(counters.get(1).get("id").asText() + " " + counters.get(1).get("name").asText()).isEqualTo("2 Loket 2");
+        assertThat(counters.get(0).get("status").asText()).isEqualTo("OPEN");
         assertThat(new Api(node.port()).get("/api/v1/offices/oki/counters").status()).isEqualTo(401);
         assertThat(operator.get("/api/v1/offices/nowhere/counters").status()).isEqualTo(404);
     }
