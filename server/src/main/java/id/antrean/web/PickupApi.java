@@ -2,7 +2,6 @@ package id.antrean.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -317,11 +316,7 @@ public final class PickupApi implements HttpService {
             StringBuilder csv = new StringBuilder("day,document_type,registered,scheduled,collected,overdue\r\n");
             figures.forEach(f -> csv.append(f.day()).append(',').append(f.type().name()).append(',').append(f.registered())
                     .append(',').append(f.scheduled()).append(',').append(f.collected()).append(',').append(f.overdue()).append("\r\n"));
-            res.status(Status.OK_200);
-            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"pengambilan-" + officeId + "-" + from + "_" + to + ".csv\"");
-            res.send(csv.toString().getBytes(StandardCharsets.UTF_8));
+            ReportCsv.send(res, "pengambilan-" + officeId + "-" + from + "_" + to + ".csv", csv.toString());
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

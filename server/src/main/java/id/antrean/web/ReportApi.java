@@ -1,6 +1,5 @@
 package id.antrean.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import id.antrean.domain.DayReport;
 import id.antrean.domain.Role;
 import id.antrean.domain.Text;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -42,12 +40,7 @@ public final class ReportApi implements HttpService {
         LocalDate to = date(req, "to", from.isAfter(today) ? from : today);
         List<DayReport> days = reports.daily(officeId, from, to);
         if (wantsCsv(req)) {
-            res.status(Status.OK_200);
-            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.header(HeaderNames.CONTENT_DISPOSITION,
-                    "attachment; filename=\"antrean-" + officeId + "-" + from + "_" + to + ".csv\"");
-            res.send(ReportCsv.write(days).getBytes(StandardCharsets.UTF_8));
+            ReportCsv.send(res, "antrean-" + officeId + "-" + from + "_" + to + ".csv", ReportCsv.write(days));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -67,12 +60,7 @@ public final class ReportApi implements HttpService {
         LocalDate to = date(req, "to", from.isAfter(today) ? from : today);
         Reports.Breakdown b = reports.breakdown(officeId, from, to);
         if (wantsCsv(req)) {
-            res.status(Status.OK_200);
-            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.header(HeaderNames.CONTENT_DISPOSITION,
-                    "attachment; filename=\"antrean-" + officeId + "-rincian-" + from + "_" + to + ".csv\"");
-            res.send(ReportCsv.breakdown(b).getBytes(StandardCharsets.UTF_8));
+            ReportCsv.send(res, "antrean-" + officeId + "-rincian-" + from + "_" + to + ".csv", ReportCsv.breakdown(b));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

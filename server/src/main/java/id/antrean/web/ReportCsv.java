@@ -68,4 +68,13 @@ final class ReportCsv {
         }
         return s.matches(".*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
+
+    /** A CSV answer as a download: UTF-8, not cached (it holds the office's figures), named {@code filename}. */
+    static void send(io.helidon.webserver.http.ServerResponse res, String filename, String csv) {
+        res.status(io.helidon.http.Status.OK_200);
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
+        res.header(io.helidon.http.HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        res.send(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -1,6 +1,5 @@
 package id.antrean.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -13,7 +12,6 @@ import id.antrean.app.StaffAccounts;
 import id.antrean.domain.Role;
 import id.antrean.domain.Text;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -49,12 +47,8 @@ public final class TracingApi implements HttpService {
                 who.username(), csv ? "CSV" : "JSON");
         ZoneId zone = e.office().zone();
         if (csv) {
-            res.status(Status.OK_200);
-            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"penelusuran-kontak-" + officeId + "-"
-                    + e.generatedAt().atZone(zone).toLocalDate() + ".csv\"");
-            res.send(TracingCsv.write(e, zone).getBytes(StandardCharsets.UTF_8));
+            ReportCsv.send(res, "penelusuran-kontak-" + officeId + "-" + e.generatedAt().atZone(zone).toLocalDate() + ".csv",
+                    TracingCsv.write(e, zone));
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();
